@@ -1,0 +1,50 @@
+"""The neutral output of every format reader: a list of blocks.
+
+Readers turn bytes into blocks (paragraphs, headings, list items, tables) with page furniture
+removed and footnote markers taken out of the text and attached to the block they sat in.
+Genre parsers work on blocks only, so one document in any format yields the same result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+BlockKind = Literal["paragraph", "heading", "list_item", "table"]
+# Structure that a structured format (KOOP XML, KOOP HTML) states in its markup; parsers use it
+# instead of guessing from the text. "" means: infer from the text.
+BlockRole = Literal["", "question", "answer", "question_heading", "answer_heading", "title", "meta"]
+
+
+@dataclass(frozen=True)
+class Note:
+    """A footnote or endnote whose marker sat in a block."""
+
+    id: str
+    text: str
+
+
+@dataclass
+class Block:
+    text: str
+    kind: BlockKind = "paragraph"
+    level: int = 0
+    bold: bool = False
+    italic: bool = False
+    style: str = ""
+    notes: list[Note] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+    role: BlockRole = ""
+    number: str = ""
+    page: int | None = None
+
+
+@dataclass
+class ReadResult:
+    """What a reader returns: blocks, notes whose marker was not found, and format facts."""
+
+    format: Literal["text", "docx", "pdf", "html", "xml"]
+    blocks: list[Block] = field(default_factory=list)
+    unplaced_notes: list[Note] = field(default_factory=list)
+    metadata: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
