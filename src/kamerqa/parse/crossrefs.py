@@ -1,0 +1,42 @@
+"""Cross-references between answers: "Zie het antwoord op vraag 2", "(zie vraag 3)"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from kamerqa.parse.numbering import NUMBER_LIST, number_key, parse_number_list
+
+__all__ = ["find_refers_to"]
+
+_VRAGEN = r"(?:de\s+)?vra(?:ag|gen)\s*(?:nr\.?\s*)?"
+# "2, 6 en 8", also "10 en vraag 2"
+_LIST = rf"{NUMBER_LIST}(?:\s*(?:,|\ben\b|\bof\b)\s*vra(?:ag|gen)\s*{NUMBER_LIST})*"
+_REFERENCE_RE = re.compile(
+    # "(mijn|het|de) antwoord(en) op/bij (de) vraag/vragen N"
+    rf"\bantwoord(?:en)?\s+(?:op|bij|onder)\s+{_VRAGEN}(?P<a>{_LIST})"
+    # "zie (ook) vraag N", "verwijs ik naar vraag N"
+    rf"|\b(?:zie|verwijs\w*(?:\s+\w+){{0,2}}\s+naar)\s+(?:ook\s+)?{_VRAGEN}(?P<b>{_LIST})"
+    # "vraag N hierboven/hiervoor"
+    rf"|\b{_VRAGEN}(?P<c>{_LIST})\s+(?:hierboven|hiervoor|eerder)",
+    re.I,
+)
+# What follows a reference to another document's questions: "vraag 3 van het lid X", "(Aanhangsel"
+_FOREIGN_RE = re.compile(
+    r"^\s*(?:\S+\s+){0,1}(?:van\s+(?:het\s+lid|de\s+leden|de\s+commissie|uw\s+commissie|\d)"
+    r"|\(?\s*(?:aanhangsel|kenmerk|kamerstuk|handelingen)"
+    r"|(?:uit|in)\s+(?:het|de)\s+(?:schriftelijk|verslag|kamervragen|aanhangsel|vragen\s+van))",
+    re.I,
+)
+
+
+def find_refers_to(text: str, own: Collection[str] = ()) -> list[str]:
+    """Numbers of other questions whose answers ``text`` points to, sorted, ``own`` excluded."""
+    found: set[str] = set()
+    for match in _REFERENCE_RE.finditer(text):
+        if _FOREIGN_RE.match(text[match.end() : match.end() + 60]):
+            continue
+        numbers = match.group("a") or match.group("b") or match.group("c") or ""
+        found.update(parse_number_list(numbers))
+    found.difference_update(own)
+    return sorted(found, key=number_key)
