@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import pytest
+
+from kamerqa.model import Person
+from kamerqa.parse.parties import KNOWN_PARTIES, normalise_party, parse_askers, party_from_fractie
+
+
+@pytest.mark.parametrize(
+    ("printed", "canonical"),
+    [
+        ("Groenlinks-PvdA", "GroenLinks-PvdA"),
+        ("GL-PvdA", "GroenLinks-PvdA"),
+        ("GroenLinks - PvdA", "GroenLinks-PvdA"),
+        ("PvdA", "PvdA"),
+        ("GroenLinks", "GroenLinks"),
+        ("pvdd", "PvdD"),
+        ("Partij voor de Dieren", "PvdD"),
+        ("CU", "ChristenUnie"),
+        ("volt", "Volt"),
+        (" NSC. ", "NSC"),
+        ("Nieuwe Partij", "Nieuwe Partij"),
+    ],
+)
+def test_normalise_party(printed: str, canonical: str) -> None:
+    assert normalise_party(printed) == canonical
+
+
+def test_known_parties_keep_the_alliance_and_its_members_apart() -> None:
+    assert {"GroenLinks-PvdA", "GroenLinks", "PvdA"} <= set(KNOWN_PARTIES)
+
+
+def test_single_asker() -> None:
+    assert parse_askers("Vragen van het lid Van Dijk (SGP) aan de minister van Defensie") == [
+        Person(name="Van Dijk", party="SGP")
+    ]
+
+
+def test_two_askers_each_with_a_party() -> None:
+    assert parse_askers("de leden Mutluer (PvdA) en Ellemeet (GroenLinks) over honden") == [
+        Person(name="Mutluer", party="PvdA"),
+        Person(name="Ellemeet", party="GroenLinks"),
+    ]
+
+
+def test_shared_party_label() -> None:
+    text = "Vragen van de leden Bushoff en Patijn (beiden GroenLinks-PvdA) aan de minister"
+    assert parse_askers(text) == [
+        Person(name="Bushoff", party="GroenLinks-PvdA"),
+        Person(name="Patijn", party="GroenLinks-PvdA"),
+    ]
+
+
+def test_three_askers_and_aliases() -> None:
+    text = "de leden Van der Plas (BBB), De Hoop (Groenlinks-PvdA) en Bikker (CU)."
+    assert [(p.name, p.party) for p in parse_askers(text)] == [
+        ("Van der Plas", "BBB"),
+        ("De Hoop", "GroenLinks-PvdA"),
+        ("Bikker", "ChristenUnie"),
+    ]
+
+
+def test_no_askers_phrase() -> None:
+    assert parse_askers("De minister antwoordt.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("De leden van de PVV-fractie hebben kennisgenomen", "PVV"),
+        ("De leden van de GroenLinks-PvdA-fractie vragen", "GroenLinks-PvdA"),
+        ("De leden van de ChristenUnie fractie vragen", "ChristenUnie"),
+        ("De leden van de fractie van de SP vragen", "SP"),
+        ("De leden van de Partij voor de Dieren-fractie vragen", "PvdD"),
+        ("De leden van de BBB-fractie lezen dat de VVD-fractie", "BBB"),
+        ("Geen fractie genoemd", None),
+    ],
+)
+def test_party_from_fractie(text: str, party: str | None) -> None:
+    assert party_from_fractie(text) == party
