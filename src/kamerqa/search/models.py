@@ -5,7 +5,7 @@ These are the types the store returns and the API exposes in OpenAPI; no SQL her
 
 from __future__ import annotations
 
-from datetime import date
+import datetime as dt
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -29,8 +29,8 @@ class DocumentFilters(_Model):
     asker: str | None = Field(default=None, description="Name (or part of it) of an asker.")
     ministry: str | None = Field(default=None, description='Ministry/addressee, e.g. "Defensie".')
     committee: str | None = None
-    date_from: date | None = Field(default=None, description="Document date on or after.")
-    date_to: date | None = Field(default=None, description="Document date on or before.")
+    date_from: dt.date | None = Field(default=None, description="Document date on or after.")
+    date_to: dt.date | None = Field(default=None, description="Document date on or before.")
     year: int | None = None
 
 
@@ -59,7 +59,7 @@ class SearchHit(_Model):
     genre: str
     title: str = ""
     committee: str | None = None
-    date: date | None = Field(default=None, description="date_answered, else submitted/published.")
+    date: dt.date | None = Field(default=None, description="date_answered, else submitted/published.")
     snippet: str = Field(description="Escaped HTML text with <mark> around matched words.")
     text: str = Field(description="Full plain text of the question or answer.")
     score: float = Field(description="Relevance (higher is better); 0 when sorting by date.")
@@ -83,7 +83,7 @@ class SimilarHit(_Model):
     party: str | None = None
     genre: str
     title: str = ""
-    date: date | None = None
+    date: dt.date | None = None
     text: str
     score: float
 
@@ -99,8 +99,8 @@ class DocumentSummary(_Model):
     title: str = ""
     committee: str | None = None
     subject: str | None = None
-    date_submitted: date | None = None
-    date_answered: date | None = None
+    date_submitted: dt.date | None = None
+    date_answered: dt.date | None = None
     questions: int = 0
     answers: int = 0
     source_path: str = ""
