@@ -1,0 +1,310 @@
+"""The shared reading order of a rendered document, used by every human-facing renderer.
+
+`layout(document)` turns a Document into a flat list of `Para` items (cover letter, headings,
+question and answer paragraphs) with the footnote markers placed in them, so that the text,
+Markdown, HTML and DOCX renderers only decide how each kind of item looks.
+
+Two layouts: the *letter* of a schriftelijk overleg (the seed's layout: cover letter, "Vragen
+en antwoorden", a section per faction, "Vraag N" / "Antwoord") and the *kamervragen* layout
+(askers and dates line, "Vraag N" / "Antwoord N"), used for every other genre.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from kamerqa.model import Answer, Document, Footnote, Question
+
+ParaKind = Literal[
+    "title",  # document title (kamervragen layout)
+    "salutation",  # "Geachte voorzitter,"
+    "letter",  # paragraph of the cover letter
+    "closing",  # "Hoogachtend,"
+    "function",  # signatory function in capitals
+    "name",  # signatory name
+    "heading",  # "Vragen en antwoorden"
+    "section",  # "Vragen en opmerkingen van de leden van de X-fractie"
+    "intro",  # a faction's intro paragraph
+    "question_heading",  # "Vraag N"
+    "answer_heading",  # "Antwoord", "Antwoord N", "Antwoord op vraag 3 en 4"
+    "question",  # a paragraph of question text
+    "answer",  # a paragraph of answer text
+]
+
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A footnote marker at ``offset`` characters into the paragraph text."""
+
+    offset: int
+    note_id: str
+
+
+@dataclass
+class Para:
+    kind: ParaKind
+    text: str
+    markers: list[Marker] = field(default_factory=list)
+
+
+@dataclass
+class Layout:
+    paras: list[Para]
+    notes: dict[str, str]
+    letter: bool
+
+    def ordered_note_ids(self) -> list[str]:
+        """Footnote ids in the order their markers appear."""
+        seen: list[str] = []
+        for para in self.paras:
+            for marker in para.markers:
+                if marker.note_id not in seen:
+                    seen.append(marker.note_id)
+        return seen
+
+
+def dutch_date(value: date | None) -> str:
+    """``8 oktober 2025``; empty for no date."""
+    if value is None:
+        return ""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def join_numbers(numbers: list[str]) -> str:
+    """``["3"]`` -> "3"; ``["3", "4", "5"]`` -> "3, 4 en 5"."""
+    if len(numbers) <= 1:
+        return "".join(numbers)
+    return ", ".join(numbers[:-1]) + " en " + numbers[-1]
+
+
+def footnote_offset(note: Footnote) -> int | None:
+    """Where the marker sat in its text, when the model records it (optional field)."""
+    offset = getattr(note, "offset", None)
+    return offset if isinstance(offset, int) else None
+
+
+def split_with_markers(text: str, notes: list[Footnote], kind: ParaKind) -> list[Para]:
+    """Split ``text`` into paragraphs (one per non-empty line) and place its footnote markers.
+
+    A marker with a known offset goes exactly there; one without goes at the end of the last
+    paragraph (the model then only says in which question or answer the marker sat).
+    """
+    paras: list[Para] = []
+    starts: list[int] = []
+    position = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            paras.append(Para(kind, stripped))
+            starts.append(position + lead)
+        position += len(line) + 1
+    if not paras:
+        paras.append(Para(kind, ""))
+        starts.append(0)
+    for note in notes:
+        offset = footnote_offset(note)
+        index, local = len(paras) - 1, len(paras[-1].text)
+        if offset is not None:
+            index = max(i for i, s in enumerate(starts) if s <= offset or i == 0)
+            local = min(max(offset - starts[index], 0), len(paras[index].text))
+        paras[index].markers.append(Marker(local, note.id))
+    return paras
+
+
+class _Builder:
+    def __init__(self, document: Document) -> None:
+        self.doc = document
+        self.paras: list[Para] = []
+        self.done_answers: set[str] = set()
+        self.notes_in: dict[str, list[Footnote]] = {}
+        for note in document.footnotes:
+            self.notes_in.setdefault(note.in_ or "", []).append(note)
+
+    def add(self, kind: ParaKind, text: str) -> None:
+        self.paras.append(Para(kind, text))
+
+    def answer_of(self, question: Question) -> Answer | None:
+        return self.doc.answer_for(question.number)
+
+    def last_question_of(self, answer: Answer) -> str:
+        """The question after which a (joint) answer is printed: its last one present."""
+        present = [n for n in answer.questions if self.doc.question(n) is not None]
+        return present[-1] if present else ""
+
+    def question_block(self, question: Question, numbered_answer: bool) -> None:
+        self.add("question_heading", f"Vraag {question.number}")
+        notes = self.notes_in.get(f"q{question.number}", [])
+        self.paras.extend(split_with_markers(question.text, notes, "question"))
+        answer = self.answer_of(question)
+        if answer is None or answer.id in self.done_answers:
+            return
+        if self.last_question_of(answer) not in ("", question.number):
+            return
+        self.done_answers.add(answer.id)
+        self.add("answer_heading", self.answer_heading(answer, question, numbered_answer))
+        notes = self.notes_in.get(answer.id, [])
+        self.paras.extend(split_with_markers(answer.text, notes, "answer"))
+
+    @staticmethod
+    def answer_heading(answer: Answer, question: Question, numbered: bool) -> str:
+        numbers = [n for n in answer.questions if n] or [question.number]
+        if len(numbers) > 1:
+            word = "vragen" if numbered else "vraag"
+            return f"Antwoord op {word} {join_numbers(numbers)}"
+        return f"Antwoord {question.number}" if numbered else "Antwoord"
+
+    def orphan_answers(self, numbered: bool) -> None:
+        """Answers whose questions are absent from the document still get printed."""
+        for answer in self.doc.answers:
+            if answer.id in self.done_answers:
+                continue
+            self.done_answers.add(answer.id)
+            heading = "Antwoord"
+            if answer.questions:
+                heading = f"Antwoord op vraag {join_numbers(answer.questions)}"
+            self.add("answer_heading", heading)
+            notes = self.notes_in.get(answer.id, [])
+            self.paras.extend(split_with_markers(answer.text, notes, "answer"))
+
+    def sections(self, numbered: bool) -> None:
+        """Questions grouped under their faction, in the order of ``document.parties``."""
+        placed: set[str] = set()
+        for party in self.doc.parties:
+            self.add("section", f"Vragen en opmerkingen van de leden van de {party.name}-fractie")
+            if party.intro.strip():
+                self.paras.extend(split_with_markers(party.intro, [], "intro"))
+            for question in self.doc.questions:
+                belongs = question.number in party.question_numbers or (
+                    question.party == party.name and not party.question_numbers
+                )
+                if belongs and question.number not in placed:
+                    placed.add(question.number)
+                    self.question_block(question, numbered)
+        for question in self.doc.questions:
+            if question.number not in placed:
+                self.question_block(question, numbered)
+        self.orphan_answers(numbered)
+
+
+def _function_line(function: str) -> str:
+    text = function.strip()
+    if not text.lower().startswith(("de ", "het ")):
+        text = "de " + text
+    return text.upper()
+
+
+def cover_sentence(document: Document) -> str:
+    """The paragraph of the cover letter naming committee, subject, meeting, date and kenmerk."""
+    meta = document.metadata
+    first = "Hierbij ontvangt u de antwoorden op de inbreng"
+    if meta.committee:
+        first += f" van de {meta.committee}"
+    first += " voor het schriftelijk overleg"
+    if meta.subject:
+        first += f" over {meta.subject}"
+    if meta.meeting and meta.meeting not in (meta.subject or ""):
+        first += f" {meta.meeting}"
+    sentences = [first.rstrip(".") + "."]
+    submitted = dutch_date(meta.date_submitted)
+    if submitted or meta.reference:
+        second = "Deze vragen werden ingezonden"
+        if submitted:
+            second += f" op {submitted}"
+        if meta.reference:
+            second += f" met kenmerk {meta.reference}"
+        sentences.append(second + ".")
+    return " ".join(sentences)
+
+
+def _signature(builder: _Builder) -> None:
+    builder.add("closing", "Hoogachtend,")
+    for signatory in builder.doc.metadata.signatories:
+        if signatory.function:
+            builder.add("function", _function_line(signatory.function))
+        builder.add("name", signatory.name)
+
+
+def letter_layout(document: Document) -> list[Para]:
+    builder = _Builder(document)
+    builder.add("salutation", "Geachte voorzitter,")
+    builder.add("letter", cover_sentence(document))
+    _signature(builder)
+    builder.add("heading", "Vragen en antwoorden")
+    builder.sections(numbered=False)
+    return builder.paras
+
+
+def _askers_line(document: Document) -> str:
+    meta = document.metadata
+    askers = [f"{p.name} ({p.party})" if p.party else p.name for p in meta.askers]
+    if not askers:
+        return ""
+    who = "het lid" if len(askers) == 1 else "de leden"
+    line = f"Vragen van {who} {join_numbers(askers)}"
+    if meta.addressees:
+        line += f" aan de {join_numbers(meta.addressees)}"
+    if meta.subject:
+        line += f" over {meta.subject}"
+    if meta.date_submitted:
+        line += f" (ingezonden {dutch_date(meta.date_submitted)})"
+    return line + "."
+
+
+def _answered_line(document: Document) -> str:
+    meta = document.metadata
+    if not meta.signatories and not meta.date_answered:
+        return ""
+    line = "Antwoord"
+    if meta.signatories:
+        first = meta.signatories[0]
+        line += " van " + (f"{first.name} ({first.function})" if first.function else first.name)
+    if meta.date_answered:
+        line += f" (ontvangen {dutch_date(meta.date_answered)})"
+    return line + "."
+
+
+def questions_layout(document: Document) -> list[Para]:
+    builder = _Builder(document)
+    if document.title:
+        builder.add("title", document.title)
+    for line in (_askers_line(document), _answered_line(document)):
+        if line:
+            builder.add("letter", line)
+    if document.parties and document.genre == "nota_naar_aanleiding_van_verslag":
+        builder.sections(numbered=True)
+    else:
+        for question in document.questions:
+            builder.question_block(question, True)
+        builder.orphan_answers(numbered=True)
+    return builder.paras
+
+
+def layout(document: Document) -> Layout:
+    """The reading order of ``document`` with footnote markers placed."""
+    letter = document.genre == "schriftelijk_overleg"
+    paras = letter_layout(document) if letter else questions_layout(document)
+    notes = {note.id: note.text for note in document.footnotes}
+    result = Layout(paras=paras, notes=notes, letter=letter)
+    placed = set(result.ordered_note_ids())
+    for note_id in notes:
+        if note_id not in placed and paras:  # its "in" names nothing printed: keep it at the end
+            paras[-1].markers.append(Marker(len(paras[-1].text), note_id))
+    return result

@@ -1,0 +1,44 @@
+"""Plain-text renderer: the letter in the layout of a Word/Tika text export (the seed's).
+
+Footnotes in the Apache POI/Tika form: ``[footnoteRef:N]`` inline where the marker sat and
+``[N:  text]`` after the paragraph that cites it, so the text reader reads the output back.
+"""
+
+from __future__ import annotations
+
+from kamerqa.model import Document
+from kamerqa.render.layout import Layout, Para, layout
+
+# Items followed directly by the next line (no blank line), as in the seed.
+_TIGHT = {"salutation", "letter", "closing", "function", "question_heading", "answer_heading"}
+
+
+def with_markers(para: Para, marker: str = "[footnoteRef:{id}]") -> str:
+    """The paragraph text with its footnote markers inserted at their offsets."""
+    text = para.text
+    for item in sorted(para.markers, key=lambda m: m.offset, reverse=True):
+        text = text[: item.offset] + marker.format(id=item.note_id) + text[item.offset :]
+    return text
+
+
+def _line(para: Para, notes: dict[str, str]) -> str:
+    line = with_markers(para)
+    for marker in para.markers:
+        line += f"  [{marker.note_id}:  {notes.get(marker.note_id, '')}]"
+    return line
+
+
+def render_layout(result: Layout) -> str:
+    lines: list[str] = []
+    for index, para in enumerate(result.paras):
+        lines.append(_line(para, result.notes))
+        following = result.paras[index + 1].kind if index + 1 < len(result.paras) else ""
+        if para.kind == "name" and following != "name":
+            lines.extend(["", ""])  # the letter ends: two blank lines before the annex
+        elif para.kind not in _TIGHT or (para.kind == "letter" and not result.letter):
+            lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def render(document: Document) -> str:
+    return render_layout(layout(document))
