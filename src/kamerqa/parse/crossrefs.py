@@ -14,7 +14,7 @@ _VRAGEN = r"(?:de\s+)?vra(?:ag|gen)\s*(?:nr\.?\s*)?"
 _LIST = rf"{NUMBER_LIST}(?:\s*(?:,|\ben\b|\bof\b)\s*vra(?:ag|gen)\s*{NUMBER_LIST})*"
 _REFERENCE_RE = re.compile(
     # "(mijn|het|de) antwoord(en) op/bij (de) vraag/vragen N"
-    rf"\bantwoord(?:en)?\s+(?:op|bij|onder)\s+{_VRAGEN}(?P<a>{_LIST})"
+    rf"\b(?:antwoord(?:en)?|beantwoording)\s+(?:op|bij|onder|van)\s+{_VRAGEN}(?P<a>{_LIST})"
     # "zie (ook) vraag N", "verwijs ik naar vraag N"
     rf"|\b(?:zie|verwijs\w*(?:\s+\w+){{0,2}}\s+naar)\s+(?:ook\s+)?{_VRAGEN}(?P<b>{_LIST})"
     # "vraag N hierboven/hiervoor"

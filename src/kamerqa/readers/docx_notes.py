@@ -1,0 +1,119 @@
+"""Notes of a DOCX: Word footnotes/endnotes, and typed markers ("[1]", "1)") with a note list."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from kamerqa.readers.blocks import Block, Note
+from kamerqa.readers.docx_package import W, attr
+
+__all__ = ["attach_typed_notes", "load_notes"]
+
+_ENTRY_START = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)])\s+(?=\S)")
+_INNER_ENTRY = re.compile(r"\[(\d{1,3})\]\s+(?=\S)")
+_MARKER = re.compile(r"\[(\d{1,3})\]|(?<![\d(\[])(\d{1,3})\)(?=[\s.,;:!?]|$)")
+_LOOSE_PUNCT = re.compile(r"\s+([,.;:!?])(?=\s|$)")
+MAX_TYPED_NOTES = 500
+MAX_CONTINUATION = 2
+
+
+def load_notes(root: Any | None, kind: str) -> dict[str, str]:
+    """Note bodies of footnotes.xml / endnotes.xml by w:id (separators skipped)."""
+    notes: dict[str, str] = {}
+    if root is None:
+        return notes
+    for note in root.iter(W + kind):
+        if attr(note, "type") in ("separator", "continuationSeparator", "continuationNotice"):
+            continue
+        paragraphs = []
+        for paragraph in note.iter(W + "p"):
+            text = "".join(t.text or "" for t in paragraph.iter(W + "t"))
+            paragraphs.append(" ".join(text.split()))
+        notes[attr(note, "id")] = " ".join(p for p in paragraphs if p)
+    return notes
+
+
+def _trailing_entries(blocks: list[Block]) -> tuple[int, dict[str, str]]:
+    """Where a typed note list at the end starts, and its entries by number.
+
+    An entry may run on over a following paragraph or two (a wrapped URL).
+    """
+    start = index = len(blocks)
+    entries: dict[str, str] = {}
+    tail: list[str] = []
+    while index > 0 and len(tail) <= MAX_CONTINUATION:
+        block = blocks[index - 1]
+        index -= 1
+        if block.kind not in ("paragraph", "list_item"):
+            break
+        if not _ENTRY_START.match(block.text):
+            tail.insert(0, block.text)
+            continue
+        found = _split_entries(" ".join([block.text, *tail]))
+        if any(number in entries for number in found):
+            break
+        entries.update(found)
+        start, tail = index, []
+    return start, dict(sorted(entries.items(), key=lambda item: int(item[0])))
+
+
+def _split_entries(text: str) -> dict[str, str]:
+    """'[2] a [3] b' -> {'2': 'a', '3': 'b'}; '1) a' -> {'1': 'a'}."""
+    match = _ENTRY_START.match(text)
+    if not match:
+        return {}
+    pieces: dict[str, str] = {}
+    number = match.group(1) or match.group(2)
+    rest = text[match.end() :]
+    inners = [m for m in _INNER_ENTRY.finditer(rest) if int(m.group(1)) > int(number)]
+    for inner in inners[::-1]:
+        pieces[inner.group(1)] = " ".join(rest[inner.end() :].split())
+        rest = rest[: inner.start()]
+    pieces[number] = " ".join(rest.split())
+    return pieces
+
+
+def _paren_depth(text: str, position: int) -> int:
+    depth = 0
+    for char in text[:position]:
+        if char == "(":
+            depth += 1
+        elif char == ")" and depth:
+            depth -= 1
+    return depth
+
+
+def _take_markers(block: Block, wanted: dict[str, str], used: set[str]) -> None:
+    if block.kind == "table" or not block.text:
+        return
+    found: list[Note] = []
+
+    def replace(match: re.Match[str]) -> str:
+        number = match.group(1) or match.group(2)
+        if number not in wanted or number in used or match.start() == 0:
+            return match.group(0)
+        if match.group(2) and _paren_depth(block.text, match.start()) > 0:
+            return match.group(0)
+        used.add(number)
+        found.append(Note(number, wanted[number]))
+        return ""
+
+    text = _MARKER.sub(replace, block.text)
+    if found:
+        block.text = _LOOSE_PUNCT.sub(r"\1", " ".join(text.split(" ")).replace("  ", " ")).strip()
+        block.notes.extend(found)
+
+
+def attach_typed_notes(blocks: list[Block]) -> tuple[list[Block], list[Note]]:
+    """Resolve typed note markers against a trailing note list; return blocks, unplaced notes."""
+    start, entries = _trailing_entries(blocks)
+    if not entries or len(entries) > MAX_TYPED_NOTES:
+        return blocks, []
+    used: set[str] = set()
+    for block in blocks[:start]:
+        _take_markers(block, entries, used)
+    if not used:
+        return blocks, []  # a numbered list that ends the text, not a note list
+    unplaced = [Note(number, text) for number, text in entries.items() if number not in used]
+    return blocks[:start], unplaced
