@@ -1,0 +1,106 @@
+"""PDF reader: bytes of a PDF to blocks, with page furniture and footnotes handled.
+
+Extraction uses pdfium (pypdfium2) text objects (see docs/extraction-measurements.md for the
+comparison with pdfminer.six). The steps:
+1. ``pdf_extract``: text objects -> lines with position, size, boldness and raised spans;
+2. ``pdf_layout``: furniture (running headers/footers, page numbers, KOOP imprint) removed,
+   footnotes at the page bottom collected, columns put in reading order;
+3. ``pdf_blocks``: lines -> paragraphs/headings/list items, markers -> ``Block.notes``;
+4. ``pdf_tables``: rows of aligned cells -> table blocks.
+Facts from the page furniture go into ``ReadResult.metadata``: ``koop_id`` (e.g.
+``ah-tk-20232024-1076``), ``vergaderjaar`` ("2023-2024"), ``aanhangselnummer`` and the PDF's
+document information as ``meta:Title`` / ``meta:Subject``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kamerqa.errors import KamerqaInputError
+from kamerqa.readers.blocks import Note, ReadResult
+from kamerqa.readers.pdf_blocks import TextLine, text_line
+from kamerqa.readers.pdf_extract import Line, PdfPage, PdfText, extract
+from kamerqa.readers.pdf_layout import (
+    KOOP_ID,
+    body_size,
+    clean,
+    find_furniture,
+    footnote_zone,
+    note_text,
+    reading_order,
+)
+from kamerqa.readers.pdf_tables import split_tables
+
+__all__ = ["read"]
+
+_VERGADERJAAR = re.compile(r"vergaderjaar\s+(\d{4})\s*[–-]\s*(\d{4})", re.I)
+_AANHANGSEL_ID = re.compile(r"^ah-(?:tk|ek)-\d{8}-(\d+)")
+
+
+def _metadata(text: PdfText, furniture_lines: list[Line]) -> dict[str, str]:
+    metadata: dict[str, str] = {}
+    candidates = furniture_lines + [line for page in text.pages[:1] for line in page.lines]
+    for line in candidates:
+        value = clean(line.plain_text())
+        if "koop_id" not in metadata and KOOP_ID.match(value):
+            metadata["koop_id"] = value
+        year = _VERGADERJAAR.search(value)
+        if year and "vergaderjaar" not in metadata:
+            metadata["vergaderjaar"] = f"{year.group(1)}-{year.group(2)}"
+    number = _AANHANGSEL_ID.match(metadata.get("koop_id", ""))
+    if number:
+        metadata["aanhangselnummer"] = number.group(1)
+    for key in ("Title", "Subject"):
+        if key in text.info:
+            metadata[f"meta:{key}"] = " ".join(text.info[key].split())
+    return metadata
+
+
+def _collect_notes(
+    pages: list[PdfPage], furniture: set[int], size: float
+) -> tuple[dict[int, list[Line]], dict[str, str]]:
+    """Body lines per page and the footnotes of the whole document (id -> text)."""
+    bodies: dict[int, list[Line]] = {}
+    note_lines: dict[str, list[Line]] = {}
+    last: str | None = None
+    for page in pages:
+        lines = [line for line in page.lines if id(line) not in furniture]
+        zone = footnote_zone(lines, size)
+        if zone.continuation and last is not None:
+            note_lines[last].extend(zone.continuation)
+        for number, own in zone.notes.items():
+            note_lines.setdefault(number, []).extend(own)
+            last = number
+        body = [line for line in lines if id(line) not in zone.lines]
+        bodies[page.number] = reading_order(body, page.width)
+    notes = {number: note_text(lines) for number, lines in note_lines.items()}
+    return bodies, notes
+
+
+def read_pdf_text(text: PdfText) -> ReadResult:
+    """Blocks from extracted lines (separate from ``read`` so tests can feed lines)."""
+    size = body_size(text.pages)
+    furniture = find_furniture(text.pages)
+    all_lines = [line for page in text.pages for line in page.lines]
+    result = ReadResult(format="pdf")
+    result.metadata = _metadata(text, [ln for ln in all_lines if id(ln) in furniture])
+    bodies, notes = _collect_notes(text.pages, furniture, size)
+    known = set(notes)
+    items: list[TextLine] = [text_line(ln, known) for pg in text.pages for ln in bodies[pg.number]]
+    result.blocks = split_tables(items, size, notes)
+    placed = {note.id for block in result.blocks for note in block.notes}
+    result.unplaced_notes = [Note(n, t) for n, t in notes.items() if n not in placed]
+    return result
+
+
+def read(data: bytes) -> ReadResult:
+    """Reader entry point: bytes of a PDF to blocks."""
+    text = extract(data)
+    if not text.pages:
+        raise KamerqaInputError("the PDF has no pages")
+    if not any(page.lines for page in text.pages):
+        raise KamerqaInputError("the PDF has no text layer (scanned?); run OCR first")
+    result = read_pdf_text(text)
+    if not any(block.text for block in result.blocks):
+        raise KamerqaInputError("the PDF has no text layer (scanned?); run OCR first")
+    return result

@@ -1,0 +1,169 @@
+"""Body lines of a PDF (in reading order) to paragraph, heading, list and table blocks.
+
+A new block starts at a wider line gap, a change of size or boldness, a first-line indent, a
+list bullet or label, after a short line that ends a sentence, and around lines that are a
+question/answer heading on their own ("Vraag 3", "Antwoord op vraag 3 en 8"). Footnote markers
+(small raised numbers whose note exists) are taken out of the text and attached to the block.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from kamerqa.readers.blocks import Block, Note
+from kamerqa.readers.pdf_extract import Line, Span, join_spans
+from kamerqa.readers.pdf_text import glue_punctuation, join_lines
+
+_NUM = r"\d{1,3}[a-z]?"
+_NUM_LIST = rf"{_NUM}(?:\s*(?:,|en|t/m|tot en met|[-–])\s*{_NUM})*"
+QA_HEADING = re.compile(
+    rf"^(?:vraag|vragen|antwoord|antwoorden)(?:\s+(?:op|bij)(?:\s+de)?\s+(?:vraag|vragen))?"
+    rf"(?:\s+{_NUM_LIST})?\s*[:.]?$",
+    re.I,
+)
+_BULLET = re.compile(r"^\s*([•◦▪▫●○■□➢►‣⁃∙·\uf0b7\uf0a7*–—-])\s+")
+_LABEL = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[ivx]{1,4}[.)])\s+\S")
+_SENTENCE_END = re.compile(r"[.?!:;][\"'”’»)\]]*\s*$")
+_MARKER = re.compile(r"^\s*\d{1,3}(?:\s*[,;]\s*\d{1,3})*\s*$")
+
+
+@dataclass
+class TextLine:
+    """One body line with its markers taken out."""
+
+    line: Line
+    text: str
+    notes: list[str]
+    list_start: bool = False
+
+
+@dataclass
+class Paragraph:
+    lines: list[TextLine] = field(default_factory=list)
+    list_item: bool = False
+
+    @property
+    def last(self) -> TextLine:
+        return self.lines[-1]
+
+
+def text_line(line: Line, known_notes: set[str]) -> TextLine:
+    """The line's text without footnote markers, and the note ids of those markers."""
+    kept: list[Span] = []
+    notes: list[str] = []
+    after_marker = False
+    for span in line.spans:
+        numbers = re.findall(r"\d+", span.text)
+        if span.shift > 0 and _MARKER.match(span.text) and all(n in known_notes for n in numbers):
+            notes.extend(numbers)
+            after_marker = True
+            continue
+        if after_marker and kept:
+            span = Span(span.text, kept[-1].x1 + span.size, span.x1, span.size, span.bold)
+        after_marker = False
+        kept.append(span)
+    text = join_spans(kept)
+    if notes:
+        text = glue_punctuation(" ".join(text.split()))
+    bullet = _BULLET.match(text)
+    if bullet:
+        text = text[bullet.end() :]
+    return TextLine(line, text, notes, bool(bullet or _LABEL.match(text)))
+
+
+def _line_pitch(lines: list[TextLine], size: float) -> float:
+    gaps: Counter[float] = Counter()
+    for prev, cur in pairwise(lines):
+        same_place = prev.line.page == cur.line.page and prev.line.column == cur.line.column
+        if same_place and abs(cur.line.size - size) < 0.3 and prev.line.y > cur.line.y:
+            gaps[round(prev.line.y - cur.line.y, 1)] += 1
+    return gaps.most_common(1)[0][0] if gaps else 1.2 * size
+
+
+def _edges(lines: list[TextLine], size: float) -> dict[tuple[int, int], tuple[float, float]]:
+    edges: dict[tuple[int, int], tuple[float, float]] = {}
+    for item in lines:
+        line = item.line
+        if abs(line.size - size) > 0.3:
+            continue
+        key = (line.page, line.column)
+        left, right = edges.get(key, (line.x0, line.x1))
+        edges[key] = (min(left, line.x0), max(right, line.x1))
+    return edges
+
+
+class _Breaker:
+    """Decides where one block ends and the next starts."""
+
+    def __init__(self, lines: list[TextLine], size: float) -> None:
+        self.size = size
+        self.pitch = _line_pitch(lines, size)
+        self.edges = _edges(lines, size)
+
+    def _short(self, item: TextLine) -> bool:
+        left, right = self.edges.get((item.line.page, item.line.column), (0.0, 1e9))
+        return item.line.x1 < right - max(3 * item.line.size, 0.08 * (right - left))
+
+    def _indented(self, prev: TextLine, item: TextLine) -> bool:
+        left, _ = self.edges.get((item.line.page, item.line.column), (item.line.x0, 0.0))
+        indent = item.line.x0 - left
+        return indent > 1.2 * item.line.size and abs(prev.line.x0 - item.line.x0) > 0.5 * self.size
+
+    def breaks(self, para: Paragraph, item: TextLine) -> bool:
+        prev = para.last
+        a, b = prev.line, item.line
+        same_place = a.page == b.page and a.column == b.column and a.y > b.y
+        if same_place and a.y - b.y > 1.45 * self.pitch * max(a.size, b.size) / self.size:
+            return True
+        if abs(a.size - b.size) > 0.1 * self.size or a.bold != b.bold:
+            return True
+        if QA_HEADING.match(prev.text.strip()) or QA_HEADING.match(item.text.strip()):
+            return True
+        if item.list_start:
+            return True
+        if not para.list_item and self._indented(prev, item):
+            return True
+        return bool(_SENTENCE_END.search(prev.text) and self._short(prev))
+
+
+def _block(para: Paragraph, size: float, notes: dict[str, str]) -> Block:
+    text = join_lines([item.text for item in para.lines])
+    ids = [n for item in para.lines for n in item.notes]
+    bold = all(item.line.bold for item in para.lines)
+    first = para.lines[0].line
+    larger = first.size >= 1.15 * size
+    kind = "paragraph"
+    level = 0
+    if QA_HEADING.match(text) or (larger and len(para.lines) <= 3):
+        kind, level = "heading", (1 if first.size >= 1.4 * size else 2)
+    elif bold and len(para.lines) <= 2 and not _SENTENCE_END.search(text):
+        kind, level = "heading", 3
+    elif para.list_item:
+        kind = "list_item"
+    unique = list(dict.fromkeys(ids))
+    return Block(
+        text=text,
+        kind=kind,  # type: ignore[arg-type]
+        level=level,
+        bold=bold,
+        notes=[Note(n, notes.get(n, "")) for n in unique],
+        page=first.page,
+    )
+
+
+def build_blocks(lines: list[TextLine], size: float, notes: dict[str, str]) -> list[Block]:
+    """Blocks from body lines in reading order."""
+    if not lines:
+        return []
+    breaker = _Breaker(lines, size)
+    paragraphs: list[Paragraph] = [Paragraph([lines[0]], lines[0].list_start)]
+    for item in lines[1:]:
+        if breaker.breaks(paragraphs[-1], item):
+            paragraphs.append(Paragraph([item], item.list_start))
+        else:
+            paragraphs[-1].lines.append(item)
+    blocks = [_block(p, size, notes) for p in paragraphs]
+    return [b for b in blocks if b.text or b.notes]

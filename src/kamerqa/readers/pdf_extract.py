@@ -1,0 +1,281 @@
+"""PDF text objects to positioned lines, through pdfium (pypdfium2).
+
+pdfium is asked for its text objects (one per text-showing run: a font, a size, a position), not
+for single characters: that is 5-10x cheaper in Python and keeps what the layout needs: the
+baseline, the horizontal extent, the effective font size and the font's weight. Runs on one
+baseline become a line; small runs raised above a line (footnote markers) or lowered below it
+(subscripts) are merged into that line as spans. A line is split into segments where a wide gap
+separates its runs (margin column, table cells, a second text column).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+import re
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from kamerqa.errors import KamerqaInputError
+
+MAX_PAGES = 2000
+MAX_RUNS_PER_PAGE = 50_000
+MAX_TEXT_CHARS = 20_000_000
+# pdfium is not thread-safe: one document at a time per process.
+PDFIUM_LOCK = threading.Lock()
+_BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi|extrabold|ultra", re.I)
+_ITALIC_NAME = re.compile(r"italic|oblique|kursiv", re.I)
+_PASSWORD_ERROR = 4
+
+
+@dataclass
+class Run:
+    """One text object: text drawn in one font and size from one origin."""
+
+    text: str
+    x0: float
+    x1: float
+    y: float
+    size: float
+    bold: bool
+    italic: bool
+
+
+@dataclass
+class Span:
+    """Part of a line; ``shift`` > 0 for a raised (superscript) run, < 0 for a lowered one."""
+
+    text: str
+    x0: float
+    x1: float
+    size: float
+    bold: bool
+    shift: int = 0
+
+
+@dataclass
+class Line:
+    """A segment of text on one baseline of one page."""
+
+    page: int
+    y: float
+    x0: float
+    x1: float
+    size: float
+    spans: list[Span] = field(default_factory=list)
+    row: int = 0  # segments cut from the same baseline share a row number
+    column: int = 0
+
+    @property
+    def bold(self) -> bool:
+        letters = [s for s in self.spans if s.shift == 0 and s.text.strip()]
+        weight = sum(len(s.text) for s in letters)
+        bold = sum(len(s.text) for s in letters if s.bold)
+        return weight > 0 and bold >= 0.9 * weight
+
+    def plain_text(self) -> str:
+        return join_spans(self.spans)
+
+
+@dataclass
+class PdfPage:
+    number: int
+    width: float
+    height: float
+    lines: list[Line]
+
+
+@dataclass
+class PdfText:
+    pages: list[PdfPage]
+    info: dict[str, str]
+
+
+def join_spans(spans: list[Span]) -> str:
+    """Text of spans in x order, with a space where the gap between them is wide enough."""
+    parts: list[str] = []
+    previous: Span | None = None
+    for span in spans:
+        if previous is not None:
+            gap = span.x0 - previous.x1
+            glued = span.shift != 0 or previous.shift != 0
+            if gap > 0.18 * min(span.size, previous.size) * (2.0 if glued else 1.0):
+                parts.append(" ")
+        parts.append(span.text)
+        previous = span
+    return "".join(parts)
+
+
+def _open(data: bytes) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as err:
+        if getattr(err, "err_code", None) == _PASSWORD_ERROR or "password" in str(err).lower():
+            raise KamerqaInputError("the PDF is encrypted (password protected)") from None
+        raise KamerqaInputError("not a readable PDF (damaged or truncated)") from None
+
+
+class _FontCache:
+    """Bold/italic per pdfium font handle, read once."""
+
+    def __init__(self) -> None:
+        self._style: dict[int, tuple[bool, bool]] = {}
+        self._buffer = ctypes.create_string_buffer(256)
+
+    def style(self, font: Any) -> tuple[bool, bool]:
+        key = ctypes.cast(font, ctypes.c_void_p).value or 0
+        if key not in self._style:
+            length = pdfium_c.FPDFFont_GetBaseFontName(font, self._buffer, 256)
+            name = self._buffer.value.decode("latin-1", "replace") if length else ""
+            weight = pdfium_c.FPDFFont_GetWeight(font)
+            bold = bool(_BOLD_NAME.search(name)) or weight >= 600
+            angle = ctypes.c_int(0)
+            slanted = bool(pdfium_c.FPDFFont_GetItalicAngle(font, ctypes.byref(angle)))
+            italic = bool(_ITALIC_NAME.search(name)) or (slanted and angle.value != 0)
+            self._style[key] = (bold, italic)
+        return self._style[key]
+
+
+def _object_text(obj: object, textpage: object) -> str:
+    length = pdfium_c.FPDFTextObj_GetText(obj, textpage, None, 0)
+    if length <= 2:
+        return ""
+    buffer = ctypes.create_string_buffer(length)
+    pdfium_c.FPDFTextObj_GetText(
+        obj, textpage, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)), length
+    )
+    return buffer.raw[: length - 2].decode("utf-16-le", "replace")
+
+
+def _page_runs(page: pdfium.PdfPage, fonts: _FontCache) -> list[Run]:
+    textpage = page.get_textpage()
+    matrix = pdfium_c.FS_MATRIX()
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    font_size = ctypes.c_float()
+    runs: list[Run] = []
+    count = pdfium_c.FPDFPage_CountObjects(page.raw)
+    if count > MAX_RUNS_PER_PAGE:
+        raise KamerqaInputError(f"a PDF page has more than {MAX_RUNS_PER_PAGE} objects")
+    try:
+        for index in range(count):
+            obj = pdfium_c.FPDFPage_GetObject(page.raw, index)
+            if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_TEXT:
+                continue
+            text = _object_text(obj, textpage.raw)
+            if not text.strip():
+                continue
+            pdfium_c.FPDFPageObj_GetMatrix(obj, matrix)
+            if abs(matrix.b) > 0.1 * abs(matrix.a) or matrix.a <= 0:
+                continue  # rotated or mirrored text: margin furniture, not body text
+            pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+            pdfium_c.FPDFTextObj_GetFontSize(obj, font_size)
+            size = font_size.value * math.hypot(matrix.c, matrix.d)
+            bold, italic = fonts.style(pdfium_c.FPDFTextObj_GetFont(obj))
+            runs.append(Run(text, left.value, right.value, matrix.f, round(size, 2), bold, italic))
+    finally:
+        textpage.close()
+    return runs
+
+
+def _rows(runs: list[Run]) -> list[list[Run]]:
+    """Runs grouped by baseline (full-size runs only; small shifted runs come later)."""
+    rows: list[list[Run]] = []
+    for run in sorted(runs, key=lambda r: (-r.y, r.x0)):
+        if rows and abs(rows[-1][0].y - run.y) <= 0.2 * max(run.size, rows[-1][0].size):
+            rows[-1].append(run)
+        else:
+            rows.append([run])
+    return rows
+
+
+def _host_row(small: list[Run], rows: list[list[Run]]) -> tuple[int, int] | None:
+    """The row a row of small runs belongs to (as a superscript or subscript), and the shift."""
+    run = small[0]
+    x0, x1 = min(r.x0 for r in small), max(r.x1 for r in small)
+    for index, row in enumerate(rows):
+        size = max(r.size for r in row)
+        if run.size > 0.85 * size or row is small:
+            continue
+        dy = run.y - row[0].y
+        near = min(r.x0 for r in row) - 2 * size <= x0 and x1 <= max(r.x1 for r in row) + size
+        if near and 0 < dy <= 0.65 * size:
+            return index, 1
+        if near and -0.45 * size <= dy < 0:
+            return index, -1
+    return None
+
+
+def _segments(spans: list[Span], page: int, y: float, row: int) -> list[Line]:
+    """Cut a row into segments where runs are far apart."""
+    lines: list[Line] = []
+    for span in sorted(spans, key=lambda s: s.x0):
+        last = lines[-1] if lines else None
+        gap_limit = 2.5 * max(span.size, last.size) if last else 0.0
+        if last is not None and span.x0 - last.x1 <= gap_limit:
+            last.spans.append(span)
+            last.x1 = max(last.x1, span.x1)
+            if span.shift == 0:
+                last.size = max(last.size, span.size)
+        else:
+            size = span.size if span.shift == 0 else span.size / 0.7
+            lines.append(Line(page, y, span.x0, span.x1, size, [span], row))
+    return lines
+
+
+def page_lines(runs: list[Run], page: int) -> list[Line]:
+    """Lines (segments) of one page, top to bottom, left to right."""
+    rows = _rows(runs)
+    merged: dict[int, list[Span]] = {
+        i: [Span(r.text, r.x0, r.x1, r.size, r.bold) for r in row] for i, row in enumerate(rows)
+    }
+    for index, row in enumerate(rows):
+        host = _host_row(row, rows)
+        if host is not None and host[0] in merged and index in merged:
+            for span in merged.pop(index):
+                span.shift = host[1]
+                merged[host[0]].append(span)
+    lines: list[Line] = []
+    for index, spans in merged.items():
+        lines.extend(_segments(spans, page, rows[index][0].y, index))
+    lines.sort(key=lambda line: (-line.y, line.x0))
+    return lines
+
+
+def _info(document: pdfium.PdfDocument) -> dict[str, str]:
+    try:
+        raw = document.get_metadata_dict(skip_empty=True)
+    except (pdfium.PdfiumError, UnicodeDecodeError):
+        return {}
+    return {k: v for k, v in raw.items() if isinstance(v, str) and v and v != "None"}
+
+
+def extract(data: bytes) -> PdfText:
+    """All pages of ``data`` as positioned lines. Raises KamerqaInputError on unusable PDFs."""
+    with PDFIUM_LOCK:
+        document = _open(data)
+        try:
+            if len(document) > MAX_PAGES:
+                raise KamerqaInputError(f"the PDF has more than {MAX_PAGES} pages")
+            fonts = _FontCache()
+            pages: list[PdfPage] = []
+            total = 0
+            for number in range(len(document)):
+                page = document[number]
+                try:
+                    width, height = page.get_size()
+                    runs = _page_runs(page, fonts)
+                finally:
+                    page.close()
+                total += sum(len(r.text) for r in runs)
+                if total > MAX_TEXT_CHARS:
+                    raise KamerqaInputError("the PDF holds more text than kamerqa reads")
+                pages.append(PdfPage(number + 1, width, height, page_lines(runs, number + 1)))
+            return PdfText(pages, _info(document))
+        except pdfium.PdfiumError:
+            raise KamerqaInputError("not a readable PDF (damaged or truncated)") from None
+        finally:
+            document.close()

@@ -1,0 +1,178 @@
+"""Page layout of extracted PDF lines: furniture, footnote zones, columns.
+
+- Furniture: running headers/footers are lines whose text (digits masked) recurs at the same
+  height on most pages; page numbers are bare numbers at the top or bottom of a page; KOOP
+  imprint lines (the publication id, ISSN, "'s-Gravenhage 2024") are recognised by pattern.
+- Footnotes: the block of smaller-than-body lines at the bottom of a page, starting with a note
+  number; a leading unnumbered line continues the previous page's last note.
+- Columns: a vertical gutter that no line crosses, with text on both sides on the same rows,
+  splits a page into columns; each band between full-width lines is read column by column.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from kamerqa.readers.pdf_extract import Line, PdfPage, join_spans
+from kamerqa.readers.pdf_text import join_lines
+
+KOOP_ID = re.compile(
+    r"^(?:ah-tk|ah-ek|ah|kst|kv-tk|kv|h-tk|h-ek|blg|stb|stcrt|trb|gmb|prb|wsb)-[0-9A-Za-z-]+$"
+)
+_IMPRINT = re.compile(
+    r"^(?:ISSN\s+\d{4}\s*-\s*\d{3}[\dX]|[’'`]s-Gravenhage\s+\d{4}"
+    r"|Tweede Kamer, vergaderjaar \d{4}\s*[–-]\s*\d{4}, .{0,60})$"
+)
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-–]\s*)?(?:(?:pagina|blz\.?|page)\s+)?\d{1,4}(?:\s*(?:/|van|of)\s*\d{1,4})?(?:\s*[-–])?$",
+    re.I,
+)
+_DIGITS = re.compile(r"\d+")
+_NOTE_START = re.compile(r"^(\d{1,3})[.)]?\s+\S")
+_NOTE_NUMBER = re.compile(r"^\d{1,3}$")
+_NOTE_START_NUMBER = re.compile(r"^\d{1,3}[.)]?\s+")
+
+
+def clean(text: str) -> str:
+    return " ".join(text.replace("\x02", "-").split())
+
+
+def body_size(pages: list[PdfPage]) -> float:
+    """The font size most text is set in."""
+    weights: Counter[float] = Counter()
+    for page in pages:
+        for line in page.lines:
+            weights[round(line.size, 1)] += len(line.plain_text())
+    return weights.most_common(1)[0][0] if weights else 10.0
+
+
+def _edge_rows(page: PdfPage, top: int, bottom: int) -> set[float]:
+    """Baselines of the first ``top`` and last ``bottom`` rows of a page."""
+    ys = sorted({line.y for line in page.lines}, reverse=True)
+    return set(ys[:top]) | set(ys[-bottom:] if bottom else [])
+
+
+def find_furniture(pages: list[PdfPage]) -> set[int]:
+    """ids of lines that are page furniture (headers, footers, page numbers, imprint).
+
+    Running headers and footers must sit in the outer rows of their pages, so that a
+    "Vraag 5" that happens to start at the same height on two pages is not taken for one.
+    """
+    furniture: set[int] = set()
+    by_key: dict[str, list[Line]] = defaultdict(list)
+    for page in pages:
+        outer = _edge_rows(page, 1, 1)
+        margin = _edge_rows(page, 2, 3)
+        for line in page.lines:
+            text = clean(line.plain_text())
+            if (
+                KOOP_ID.match(text)
+                or _IMPRINT.match(text)
+                or (_PAGE_NUMBER.match(text) and line.y in outer)
+            ):
+                furniture.add(id(line))
+            elif line.y in margin:
+                by_key[_DIGITS.sub("#", text.lower())].append(line)
+    needed = max(2, (len(pages) + 1) // 2)
+    for lines in by_key.values():
+        for line in lines:
+            same = {other.page for other in lines if abs(other.y - line.y) <= 2.0}
+            if len(same) >= needed:
+                furniture.add(id(line))
+    return furniture
+
+
+@dataclass
+class FootnoteZone:
+    notes: dict[str, list[Line]]
+    continuation: list[Line]
+    lines: set[int]
+
+
+def _note_number(line: Line) -> str | None:
+    first = line.spans[0]
+    if first.shift > 0 and _NOTE_NUMBER.match(first.text.strip()):
+        return first.text.strip()
+    match = _NOTE_START.match(clean(line.plain_text()))
+    return match.group(1) if match else None
+
+
+def footnote_zone(lines: list[Line], body: float) -> FootnoteZone:
+    """The footnotes at the bottom of one page (``lines`` top to bottom, furniture removed)."""
+    bottom: list[Line] = []
+    for line in reversed(lines):
+        if line.size >= 0.92 * body:
+            break
+        bottom.insert(0, line)
+    starts = [i for i, line in enumerate(bottom) if _note_number(line)]
+    zone = FootnoteZone({}, [], set())
+    if not starts:
+        return zone
+    head = bottom[: starts[0]]
+    if len(head) > 2:  # small text that is not a note continuation: leave it in the body
+        bottom, starts = bottom[starts[0] :], [s - starts[0] for s in starts]
+        head = []
+    zone.continuation = head
+    current: list[Line] = []
+    for index, line in enumerate(bottom[len(head) :], start=len(head)):
+        if index in starts:
+            number = _note_number(line) or ""
+            current = zone.notes.setdefault(number, [])
+        current.append(line)
+    zone.lines = {id(line) for line in bottom}
+    return zone
+
+
+def note_text(lines: list[Line]) -> str:
+    """The body of a note without its leading number, lines joined."""
+    texts = []
+    for index, line in enumerate(lines):
+        spans = line.spans
+        if index == 0 and spans and spans[0].shift > 0:
+            spans = spans[1:]
+        texts.append(join_spans(spans))
+    if lines and lines[0].spans[0].shift <= 0:
+        texts[0] = _NOTE_START_NUMBER.sub("", texts[0].lstrip(), count=1)
+    return join_lines(texts)
+
+
+def _gutter(lines: list[Line], width: float) -> float | None:
+    best: tuple[int, float] | None = None
+    for step in range(int(width * 0.25), int(width * 0.75), 3):
+        gutter = float(step)
+        if any(line.x0 < gutter - 1 < gutter + 1 < line.x1 for line in lines):
+            continue
+        left = {line.row for line in lines if line.x1 <= gutter}
+        right = {line.row for line in lines if line.x0 >= gutter}
+        both = len(left & right)
+        if both >= 3 and (best is None or both > best[0]):
+            best = (both, gutter)
+    return best[1] if best else None
+
+
+def reading_order(lines: list[Line], width: float) -> list[Line]:
+    """Lines of one page in reading order, columns one after the other."""
+    gutter = _gutter([ln for ln in lines if ln.x1 - ln.x0 < 0.7 * width], width)
+    if gutter is None:
+        return lines
+    ordered: list[Line] = []
+    band: list[Line] = []
+
+    def flush() -> None:
+        left = [ln for ln in band if ln.x1 <= gutter]
+        right = [ln for ln in band if ln.x1 > gutter]
+        for line in right:
+            line.column = 1
+        ordered.extend(left + right)
+        band.clear()
+
+    for line in lines:
+        if line.x0 < gutter < line.x1:
+            flush()
+            ordered.append(line)
+        else:
+            band.append(line)
+    flush()
+    return ordered
