@@ -1,0 +1,200 @@
+"""Facts from a cover letter or a Kamerstuk intro: committee, kenmerk, dates, signatories.
+
+Shared by the schriftelijk-overleg, lijst-van-vragen and nota parsers. Pure functions over text
+(or a list of block texts for the signature), each returning None / [] when nothing is found.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from kamerqa.model import Metadata, Signatory
+from kamerqa.parse.dates import find_dates, parse_dutch_date
+
+__all__ = [
+    "addressee",
+    "committee",
+    "fill_intro_metadata",
+    "function_from_caps",
+    "kenmerk",
+    "officers",
+    "signatories",
+]
+
+_CAP_WORD = r"[A-ZÀ-Þ][\w’'-]*"
+_COMMITTEE = re.compile(
+    rf"\b((?i:vaste|algemene|tijdelijke|bijzondere)\s+(?i:Kamer)?commissie\s+voor\s+{_CAP_WORD}"
+    rf"(?:(?:,\s+|\s+en\s+|\s+){_CAP_WORD})*)",
+)
+_KENMERK = re.compile(
+    r"\bkenmerk(?:en)?\s*:?\s*(?P<value>\d{4,6}(?:-[\w]{1,6})*(?:\s?/\s?\d{4}[DZ]\d{5})?"
+    r"|\d{4}[DZ]\d{5})",
+    re.I,
+)
+_TK_DOC = re.compile(r"\b((?:19|20)\d\dD\d{5})\b")
+_SUBMITTED = re.compile(
+    r"\b(?:ingezonden|ingediend|voorgelegd|toegezonden|verzonden|gesteld)\b[^.]{0,60}?"
+    r"|\bvragen\s+(?:en\s+opmerkingen\s+)?(?:van|d\.d\.)\s",
+    re.I,
+)
+_ANSWERED = re.compile(
+    r"\b(?:beantwoord|antwoorden?)\b[^.]{0,80}?\bbij\s+brief\s+van\s"
+    r"|\bbij\s+brief\s+van\s(?=[^.]{0,60}\bbeantwoord)",
+    re.I,
+)
+_VASTGESTELD = re.compile(r"^\s*vastgesteld\s+(.*)$", re.I)
+_ADDRESSEE = re.compile(
+    r"\b(?i:voorgelegd\s+aan\s+(?:de\s+|het\s+)?)"
+    r"((?i:minister|staatssecretaris|minister-president)\w*\s+(?:van|voor)\s+"
+    rf"{_CAP_WORD}(?:(?:,\s+|\s+en\s+|\s+){_CAP_WORD})*|Algemene\s+Rekenkamer)",
+)
+_FUNCTION_LINE = re.compile(
+    r"^\s*(?:de\s+|het\s+)?(minister(?:-president)?|staatssecretaris|voorzitter|griffier)\b",
+    re.I,
+)
+_CLOSING = re.compile(
+    r"^\s*(hoogachtend|met\s+(?:vriendelijke|hoogachtende)\s+groet(?:en)?)\s*,?\s*$", re.I
+)
+_SMALL_WORDS = {"van", "voor", "en", "de", "het", "der", "den", "op", "in", "te"}
+_NAME = re.compile(r"^[A-ZÀ-Þ][\w.’'-]*(?:\s+[\w.’'-]+){0,5}$")
+
+
+def committee(text: str) -> str | None:
+    """ "vaste commissie voor Defensie" from running text (first letter lower-cased)."""
+    match = _COMMITTEE.search(text)
+    if match is None:
+        return None
+    words = match.group(1).split()
+    while words and words[-1].lower() in _SMALL_WORDS:
+        words.pop()
+    found = " ".join(words).rstrip(",")
+    return found[:1].lower() + found[1:]
+
+
+def kenmerk(text: str) -> str | None:
+    """The kenmerk after "kenmerk", e.g. "28676-552/2025D43738"."""
+    match = _KENMERK.search(text)
+    return re.sub(r"\s", "", match.group("value")) if match else None
+
+
+def tk_document(text: str) -> str | None:
+    match = _TK_DOC.search(text)
+    return match.group(1) if match else None
+
+
+def _date_after(pattern: re.Pattern[str], text: str, reference: date | None) -> date | None:
+    for match in pattern.finditer(text):
+        found = parse_dutch_date(text[match.end() : match.end() + 40], reference)
+        if found is not None:
+            return found
+    return None
+
+
+def submitted_date(text: str, reference: date | None = None) -> date | None:
+    """The date the questions were sent in ("ingezonden op 8 oktober 2025")."""
+    return _date_after(_SUBMITTED, text, reference)
+
+
+def answered_date(text: str, reference: date | None = None) -> date | None:
+    """The date of the answering letter ("bij brief van 8 april 2024 beantwoord")."""
+    return _date_after(_ANSWERED, text, reference)
+
+
+def addressee(text: str) -> str | None:
+    match = _ADDRESSEE.search(text)
+    if match is None:
+        return None
+    found = " ".join(match.group(1).split())
+    return (
+        found[:1].lower() + found[1:] if found.lower().startswith(("minister", "staats")) else found
+    )
+
+
+def function_from_caps(line: str) -> str:
+    """ "DE MINISTER VAN DEFENSIE," -> "minister van Defensie"."""
+    words = line.strip(" ,.").split()
+    if words and words[0].lower() in {"de", "het"}:
+        words = words[1:]
+    out = []
+    for index, word in enumerate(words):
+        lower = word.lower()
+        if index == 0 or lower in _SMALL_WORDS:
+            out.append(lower)
+        elif word.isupper() and len(word) > 1:
+            out.append("-".join(part.capitalize() for part in word.split("-")))
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
+def _signature_pairs(lines: list[str]) -> list[Signatory]:
+    found: list[Signatory] = []
+    index = 0
+    while index < len(lines) - 1:
+        line, following = lines[index].strip(), lines[index + 1].strip().rstrip(",")
+        if _FUNCTION_LINE.match(line) and len(line) < 120 and _NAME.match(following):
+            function = function_from_caps(line)
+            if not function.startswith(("voorzitter", "griffier")):
+                found.append(Signatory(name=following, function=function))
+            index += 2
+            continue
+        index += 1
+    return found
+
+
+def signatories(texts: list[str]) -> list[Signatory]:
+    """Signatories after a closing ("Hoogachtend,") or a function line in capitals."""
+    for index, text in enumerate(texts):
+        if _CLOSING.match(text):
+            found = _signature_pairs(texts[index + 1 : index + 9])
+            if found:
+                return found
+    caps = [i for i, t in enumerate(texts) if t.isupper() and _FUNCTION_LINE.match(t)]
+    for index in caps:
+        found = _signature_pairs(texts[index : index + 8])
+        if found:
+            return found
+    return []
+
+
+def officers(texts: list[str]) -> dict[str, str]:
+    """Chair and clerk: "De voorzitter van de commissie,\\nName" -> {"voorzitter": Name}."""
+    found: dict[str, str] = {}
+    for index, text in enumerate(texts[:-1]):
+        match = re.match(r"^\s*de\s+(voorzitter|griffier)\b[^.]{0,60},?\s*$", text, re.I)
+        following = texts[index + 1].strip().rstrip(",")
+        if match and _NAME.match(following) and not _FUNCTION_LINE.match(following):
+            found.setdefault(match.group(1).lower(), following)
+    return found
+
+
+def vastgesteld(texts: list[str]) -> date | None:
+    for text in texts:
+        match = _VASTGESTELD.match(text)
+        if match:
+            return parse_dutch_date(match.group(1))
+    return None
+
+
+def fill_intro_metadata(metadata: Metadata, intro: str, head: list[str]) -> None:
+    """Fill metadata from intro text (cover letter / Kamerstuk intro) and its head lines."""
+    first = find_dates(intro)
+    reference = first[0] if first else None
+    metadata.committee = metadata.committee or committee(intro)
+    metadata.date_submitted = metadata.date_submitted or submitted_date(intro, reference)
+    metadata.date_answered = metadata.date_answered or answered_date(intro, reference)
+    metadata.date_published = metadata.date_published or vastgesteld(head)
+    reference_code = kenmerk(intro)
+    if reference_code and not metadata.reference:
+        metadata.reference = reference_code
+    document_number = tk_document(reference_code or "")
+    if document_number and not metadata.identifiers.tk_document:
+        metadata.identifiers.tk_document = document_number
+    to = addressee(intro)
+    if to and to not in metadata.addressees:
+        metadata.addressees.append(to)
+    if not metadata.signatories:
+        metadata.signatories = signatories(head)
+    for key, name in officers(head).items():
+        metadata.extra.setdefault(key, name)

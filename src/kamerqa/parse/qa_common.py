@@ -1,0 +1,268 @@
+"""Shared assembly for genre parsers: build questions, answers, parties and footnotes.
+
+A genre parser walks the blocks, decides what each block is, and tells a :class:`QABuilder`
+("a question starts", "an answer starts", "this text belongs to the current item"). The builder
+numbers questions, links answers, attaches footnotes (from ``Block.notes``) to the item whose
+text held the marker, finds cross-references and citations, and fills the Document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kamerqa.model import Answer, Document, Footnote, Party, Question, Reference
+from kamerqa.parse.citations import find_references
+from kamerqa.parse.crossrefs import find_refers_to
+from kamerqa.parse.numbering import match_answer_heading, number_key
+from kamerqa.parse.parties import party_from_fractie
+from kamerqa.readers.blocks import Block, Note
+
+__all__ = [
+    "QABuilder",
+    "answer_heading_numbers",
+    "is_heading_like",
+    "party_heading",
+    "strip_enumerator",
+]
+
+_ENUMERATOR = re.compile(r"^\s*(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*|[A-Z])[.)]?\s+(?=\S)")
+_PARTY_HEADING = re.compile(
+    r"^(?:vragen\s+en\s+opmerkingen|inbreng|opmerkingen|vragen|bijdrage|reactie|antwoorden?)"
+    r"\b[^.?!]{0,80}\bfractie\b|^(?:de\s+)?[\w-]{2,30}-?\s?fractie$",
+    re.I,
+)
+_REPLY_HEADING = re.compile(
+    r"^(?:reactie|beantwoording|antwoord(?:en)?)(?:\s+(?:van|door)\s+(?:de|het)\s+"
+    r"(?:minister|staatssecretaris|kabinet|regering|bewindspersoon|bewindslieden)\b[^.?!]*)?"
+    r"\s*[:.]?$",
+    re.I,
+)
+
+
+def strip_enumerator(text: str) -> str:
+    """ "2. Vragen en opmerkingen …" -> "Vragen en opmerkingen …"; "II Reactie" -> "Reactie"."""
+    return _ENUMERATOR.sub("", text, count=1)
+
+
+def is_heading_like(block: Block, max_words: int = 14) -> bool:
+    """Short, no sentence end: a heading whether or not the format said so."""
+    if block.kind == "heading":
+        return True
+    text = block.text.strip()
+    if not text or len(text.split()) > max_words or text[-1] in ".?!;:,":
+        return False
+    return text[0].isupper() or text[0].isdigit() or text[0] == "§"
+
+
+def party_heading(block: Block) -> str | None:
+    """The party of a faction heading ("Vragen en opmerkingen van de leden van de X-fractie")."""
+    text = strip_enumerator(block.text.strip())
+    if len(text) > 160 or text.endswith("?") or not _PARTY_HEADING.search(text):
+        return None
+    if text.endswith(".") and not text.lower().startswith("vragen en opmerkingen"):
+        return None
+    return party_from_fractie(text)
+
+
+def answer_heading_numbers(text: str) -> list[str] | None:
+    """Numbers of an answer heading ([] for a bare "Antwoord"/"Reactie"), None if not one."""
+    stripped = strip_enumerator(text.strip()) if text.strip()[:1].isdigit() else text.strip()
+    match = match_answer_heading(stripped)
+    if match is not None and not match.rest:
+        return match.numbers
+    if _REPLY_HEADING.match(stripped) and not _PARTY_HEADING.search(stripped):
+        return []
+    return None
+
+
+@dataclass
+class _Item:
+    numbers: list[str]
+    party: str | None = None
+    section: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+
+
+@dataclass
+class _PartyDraft:
+    name: str
+    intro: list[str] = field(default_factory=list)
+    numbers: list[str] = field(default_factory=list)
+
+
+class QABuilder:
+    """Collects questions and answers in document order, then writes them into a Document."""
+
+    def __init__(self) -> None:
+        self.questions: list[_Item] = []
+        self.answers: list[_Item] = []
+        self.parties: list[_PartyDraft] = []
+        self.party: str | None = None
+        self.section: str | None = None
+        self.loose_notes: list[Note] = []
+        self.warnings: list[str] = []
+        self._current: _Item | _PartyDraft | None = None
+        self._answered_upto = 0  # questions before this index have an answer
+
+    # -- events -------------------------------------------------------------------------------
+    def start_party(self, name: str) -> None:
+        self.party = name
+        existing = next((p for p in self.parties if p.name == name), None)
+        if existing is None:
+            existing = _PartyDraft(name)
+            self.parties.append(existing)
+        self._current = existing
+
+    def start_section(self, title: str) -> None:
+        self.section = title
+        if not isinstance(self._current, _PartyDraft):
+            self._current = None
+
+    def next_number(self) -> str:
+        if not self.questions:
+            return "1"
+        last = self.questions[-1].numbers[-1]
+        value, _ = number_key(last)
+        return str(value + 1) if value < 10**6 else str(len(self.questions) + 1)
+
+    def start_question(self, numbers: list[str] | None = None, party: str | None = None) -> None:
+        numbers = numbers or [self.next_number()]
+        known = {n for q in self.questions for n in q.numbers}
+        if known.intersection(numbers):
+            self.warnings.append(f"question number {numbers[0]} appears twice; renumbered")
+            numbers = [self.next_number()]
+        item = _Item(numbers=numbers, party=party or self.party, section=self.section)
+        self.questions.append(item)
+        if item.party:
+            if not any(p.name == item.party for p in self.parties):
+                self.parties.append(_PartyDraft(item.party))
+            draft = next(p for p in self.parties if p.name == item.party)
+            draft.numbers.extend(numbers)
+        self._current = item
+
+    def start_answer(self, numbers: list[str] | None = None) -> None:
+        """An answer to ``numbers``, or to the questions not yet answered (else the last one)."""
+        if not numbers:
+            pending = self.questions[self._answered_upto :]
+            numbers = [n for q in pending for n in q.numbers]
+            if not numbers and self.questions:
+                numbers = list(self.questions[-1].numbers)
+        self._answered_upto = len(self.questions)
+        item = _Item(numbers=numbers or [], party=self.party, section=self.section)
+        self.answers.append(item)
+        self._current = item
+
+    def add(self, text: str, notes: list[Note] | None = None) -> None:
+        """Text (one paragraph) for the current question, answer or party intro."""
+        current = self._current
+        text = text.strip()
+        if isinstance(current, _PartyDraft):
+            if text:
+                current.intro.append(text)
+            self.loose_notes.extend(notes or [])
+        elif current is not None:
+            if text:
+                current.paragraphs.append(text)
+            current.notes.extend(notes or [])
+        else:
+            self.loose_notes.extend(notes or [])
+
+    def add_block(self, block: Block) -> None:
+        self.add(block.text, block.notes)
+
+    @property
+    def in_answer(self) -> bool:
+        return self._current is not None and self._current in self.answers
+
+    @property
+    def in_question(self) -> bool:
+        return self._current is not None and self._current in self.questions
+
+    @property
+    def current_paragraphs(self) -> list[str]:
+        return self._current.paragraphs if isinstance(self._current, _Item) else []
+
+    # -- output -------------------------------------------------------------------------------
+    def finish(self, document: Document) -> Document:
+        """Write everything collected into ``document`` (parties, questions, answers, notes)."""
+        questions = self._questions()
+        answers = self._answers()
+        by_number = {n: a.id for a in answers for n in a.questions}
+        for question in questions:
+            question.answer_id = by_number.get(question.number)
+            if question.answer_id is None:
+                self.warnings.append(f"question {question.number} has no answer")
+        document.questions = questions
+        document.answers = answers
+        document.parties = [
+            Party(name=p.name, intro="\n\n".join(p.intro), question_numbers=p.numbers)
+            for p in self.parties
+        ]
+        document.footnotes = self._footnotes(answers)
+        document.references = self._references(document)
+        document.warnings.extend(self.warnings)
+        return document
+
+    def _questions(self) -> list[Question]:
+        out: list[Question] = []
+        for item in self.questions:
+            texts = _split_over(item.paragraphs, len(item.numbers))
+            for number, text in zip(item.numbers, texts, strict=True):
+                out.append(
+                    Question(number=number, party=item.party, section=item.section, text=text)
+                )
+            if not item.paragraphs:
+                self.warnings.append(f"question {item.numbers[0]} has no text")
+        return out
+
+    def _answers(self) -> list[Answer]:
+        out: list[Answer] = []
+        for index, item in enumerate(self.answers, start=1):
+            text = "\n\n".join(item.paragraphs)
+            if not text:
+                self.warnings.append(f"answer to question {', '.join(item.numbers)} is empty")
+            refers = find_refers_to(text, own=item.numbers)
+            out.append(Answer(id=f"a{index}", questions=item.numbers, text=text, refers_to=refers))
+        return out
+
+    def _footnotes(self, answers: list[Answer]) -> list[Footnote]:
+        out: dict[str, Footnote] = {}
+        for item in self.questions:
+            for note in item.notes:
+                out.setdefault(
+                    note.id, Footnote(id=note.id, text=note.text, in_=f"q{item.numbers[0]}")
+                )
+        for item, answer in zip(self.answers, answers, strict=True):
+            for note in item.notes:
+                out.setdefault(note.id, Footnote(id=note.id, text=note.text, in_=answer.id))
+        for note in self.loose_notes:
+            out.setdefault(note.id, Footnote(id=note.id, text=note.text, in_=None))
+        return sorted(out.values(), key=lambda f: number_key(f.id))
+
+    def _references(self, document: Document) -> list[Reference]:
+        found: list[Reference] = []
+        for question in document.questions:
+            found += find_references(question.text, f"q{question.number}")
+        for answer in document.answers:
+            found += find_references(answer.text, answer.id)
+        for note in document.footnotes:
+            found += find_references(note.text, note.in_)
+        seen: set[tuple[str, str | None, str | None]] = set()
+        unique = []
+        for ref in found:
+            key = (ref.type, ref.koop_id or ref.number, ref.in_)
+            if key not in seen:
+                seen.add(key)
+                unique.append(ref)
+        return unique
+
+
+def _split_over(paragraphs: list[str], count: int) -> list[str]:
+    """Share paragraphs over ``count`` questions of one joint heading (one paragraph each)."""
+    if count <= 1:
+        return ["\n\n".join(paragraphs)]
+    if len(paragraphs) < count:
+        return ["\n\n".join(paragraphs)] + [""] * (count - 1)
+    return [*paragraphs[: count - 1], "\n\n".join(paragraphs[count - 1 :])]

@@ -1,0 +1,73 @@
+"""Recognising questions that have no "Vraag N" heading: numbered or prose paragraphs.
+
+Used where questions are paraphrased ("De leden van de VVD-fractie vragen of …") or numbered
+as paragraphs ("12. Hoeveel …?"), as in verslagen, lijsten van vragen and nota's.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "GOVERNMENT_START",
+    "PROSE_QUESTION",
+    "is_intro_paragraph",
+    "numbered_paragraph",
+    "same_question",
+]
+
+_ASK_OBJECT = r"(?:de|het|zich|of|hoe|wat|waarom|wanneer|welke|wie|waar|naar|om|u|nader|ook|voorts)"
+PROSE_QUESTION = re.compile(
+    r"\?|\b(?:vragen|vraagt|vroegen|verzoeken|verzoekt)\s+" + _ASK_OBJECT + r"\b"
+    r"|\bwillen\s+(?:graag\s+)?(?:weten|vernemen)\b|\b(?:horen|vernemen|ontvangen|zien)\s+graag\b"
+    r"|\bgraag\s+(?:een\s+)?(?:reactie|toelichting|horen|vernemen|weten|uitleg)\b"
+    r"|\bbenieuwd\b|\bvernemen\s+(?:of|hoe|wat|waarom)\b|\bverzoek\s+(?:aan|om)\b",
+    re.I,
+)
+_INTRO = re.compile(
+    r"\bkennis\s?genomen\b|\bgeen\s+(?:aanvullende\s+|verdere\s+)?(?:vragen|opmerkingen)\b"
+    r"|\bhebben\s+(?:nog\s+)?(?:enkele|een\s+aantal|enige)\s+(?:vragen|opmerkingen)",
+    re.I,
+)
+_ASK_VERB = re.compile(
+    r"\b(?:vragen|vraagt|verzoeken|verzoekt)\s+(?:de|het|of|hoe|wat|waarom|wanneer|welke|naar|om)\b"
+    r"|\b(?:horen|vernemen|ontvangen)\s+graag\b|\bwillen\s+(?:graag\s+)?weten\b",
+    re.I,
+)
+# Sentences that start the government's side in prose ("De regering …", "Het kabinet …").
+GOVERNMENT_START = re.compile(
+    r"^(?:de\s+regering|het\s+kabinet|ik\b|wij\b|de\s+minister|de\s+staatssecretaris"
+    r"|de\s+initiatiefnemers?|graag\s+verwijs\s+ik|in\s+antwoord\s+op)",
+    re.I,
+)
+_NUMBERED = re.compile(r"^\s*(?P<n>\d{1,3}[a-z]?)(?:[.):]|\s*[-–]\s|\s)\s*(?P<rest>.*)$", re.S)
+_BARE_NUMBER = re.compile(r"^\s*(?P<n>\d{1,3}[a-z]?)[.):]?\s*$")
+
+
+def is_intro_paragraph(text: str) -> bool:
+    """A faction's opening ("hebben kennisgenomen … en hebben nog enkele vragen")."""
+    if "?" in text or not _INTRO.search(text):
+        return False
+    return _ASK_VERB.search(text) is None
+
+
+def numbered_paragraph(text: str, expected: str) -> tuple[str, str]:
+    """ "12. Hoeveel …?" -> ("12", "Hoeveel …?") when 12 is the number expected next."""
+    match = _BARE_NUMBER.match(text) or _NUMBERED.match(text)
+    if match is None or match.group("n") != expected:
+        return "", ""
+    rest = match.groupdict().get("rest") or ""
+    if rest and not (rest[:1].isupper() or rest[:1] in "‘'\"(“"):
+        return "", ""
+    return match.group("n"), rest.strip()
+
+
+def _normal(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())[:120]
+
+
+def same_question(text: str, paragraphs: list[str]) -> bool:
+    """Whether ``text`` repeats a question already seen (part II quoting part I)."""
+    if not paragraphs or len(text) < 30:
+        return False
+    return _normal(text) == _normal(paragraphs[0])

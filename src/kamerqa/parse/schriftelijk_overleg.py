@@ -1,0 +1,212 @@
+"""Schriftelijk overleg: the minister's answer letter and the published Verslag (Kamerstuk).
+
+Answer letter: "Geachte voorzitter," + a paragraph naming the committee, the subject, the date
+the questions were sent in and the kenmerk, a signature, then "Vragen en antwoorden" with per
+faction a heading, an intro and "Vraag N" / "Antwoord" blocks numbered across factions.
+
+Verslag: "Vastgesteld <date>", an intro naming the committee, the minister, the letters and the
+dates, chair and griffier, a table of contents, then either questions and answers interleaved
+per faction, or part I (questions per faction) followed by part II (the reply).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from kamerqa.model import Document
+from kamerqa.parse.dates import find_dates, parse_dutch_date
+from kamerqa.parse.letter import fill_intro_metadata
+from kamerqa.parse.numbering import match_question_heading
+from kamerqa.parse.qa_common import (
+    QABuilder,
+    answer_heading_numbers,
+    is_heading_like,
+    party_heading,
+    strip_enumerator,
+)
+from kamerqa.parse.questions import (
+    PROSE_QUESTION,
+    is_intro_paragraph,
+    numbered_paragraph,
+    same_question,
+)
+from kamerqa.readers.blocks import Block, ReadResult
+
+__all__ = ["parse"]
+
+_QA_TITLE = re.compile(r"^(?:\d+\.?\s+)?vragen\s+en\s+antwoorden\s*$", re.I)
+_PART_ONE = re.compile(
+    r"^(?:I|1)[.)]?\s+(?:vragen|inbreng)\b(?!.*\bfractie\b)|^vragen\s+en\s+opmerkingen\s+"
+    r"(?:vanuit|uit|van)\s+de\s+fracties\b",
+    re.I,
+)
+_PART_TWO = re.compile(
+    r"^(?:II|2)[.)]?\s+(?:reactie|antwoord|beantwoording)\b|^(?:reactie|antwoord(?:en)?|"
+    r"beantwoording)\s+van\s+de\s+(?:minister|staatssecretaris|bewindspersoon|regering)\b",
+    re.I,
+)
+_TOC = re.compile(r"^\s*(?:inhoudsopgave|inhoud)\s*:?\s*$", re.I)
+_TOC_LINE = re.compile(r"^.{3,160}?(?:\.{2,}|\s)\s*\d{1,3}\s*$")
+_SUBJECT = re.compile(
+    r"\bschriftelijk\s+overleg\s+over\s+(?P<a>.+?)(?:(?<!a\.s)\.(?=\s|$)|$)"
+    r"|\bvoorgelegd\s+aan\s+.{0,80}?\bover\s+(?P<b>.+?)(?:(?<!a\.s)\.(?=\s|$)|$)",
+    re.I,
+)
+_MEETING = re.compile(
+    r"\s*(?:,\s*)?\bop\s+(?P<when>\d{1,2}(?:\s+en\s+\d{1,2})?\s+[a-z]+\.?(?:\s+\d{4}|\s+a\.\s?s\.)?)"
+    r"(?:\s+(?:te|in)\s+(?P<where>[A-Z][\w-]+))?\s*$"
+)
+
+
+def _is_structural(block: Block) -> bool:
+    text = block.text.strip()
+    return bool(
+        _QA_TITLE.match(text)
+        or _PART_ONE.match(text)
+        or party_heading(block)
+        or match_question_heading(text)
+        or _TOC.match(text)
+    )
+
+
+def _body_start(blocks: list[Block]) -> int:
+    return next((i for i, b in enumerate(blocks) if _is_structural(b)), len(blocks))
+
+
+def _subject_and_meeting(intro: str, reference: date | None) -> tuple[str | None, str | None]:
+    match = _SUBJECT.search(intro)
+    if match is None:
+        return None, None
+    subject = (match.group("a") or match.group("b") or "").strip()
+    subject = re.sub(r"\s*\((?:Kamerstuk|kst-)[^)]*\)\s*$", "", subject)
+    meeting = _MEETING.search(subject)
+    if meeting is None:
+        return subject or None, None
+    when = parse_dutch_date(meeting.group("when"), reference)
+    described = when.isoformat() if when else meeting.group("when")
+    if meeting.group("where"):
+        described += f", {meeting.group('where')}"
+    return subject[: meeting.start()].strip() or subject, described
+
+
+def _fill_metadata(document: Document, head: list[Block], tail: list[Block]) -> None:
+    intro = " ".join(b.text for b in head)
+    texts = [b.text for b in head] + [b.text for b in tail]
+    meta = document.metadata
+    fill_intro_metadata(meta, intro, texts)
+    dates = find_dates(intro)
+    subject, meeting = _subject_and_meeting(
+        intro, meta.date_submitted or (dates[0] if dates else None)
+    )
+    meta.subject = meta.subject or subject
+    meta.meeting = meta.meeting or meeting
+    verslag = any(
+        re.search(r"verslag\s+van\s+een\s+schriftelijk\s+overleg", t, re.I) for t in texts
+    )
+    kind = "Verslag van een schriftelijk overleg" if verslag else "Schriftelijk overleg"
+    document.title = f"{kind} over {meta.subject}" if meta.subject else kind
+
+
+class _Walker:
+    """Walks the body blocks of a schriftelijk overleg and feeds the builder."""
+
+    def __init__(self, numbered: bool) -> None:
+        self.builder = QABuilder()
+        self.numbered = numbered  # the document has "Vraag N" headings
+        self.reply_part = False
+        self.in_toc = False
+        self.part_one: dict[str, list[str]] = {}
+
+    def feed(self, block: Block) -> None:
+        text = block.text.strip()
+        if self._skip_furniture(block, text):
+            return
+        if _PART_TWO.match(text) and not self.numbered and self.builder.questions:
+            self.reply_part = True
+            self.builder.start_section(strip_enumerator(text))
+            return
+        party = party_heading(block)
+        if party:
+            self._start_party(party)
+            return
+        heading = match_question_heading(text)
+        if heading is not None:
+            self.builder.start_question(heading.numbers)
+            self.builder.add(heading.rest)
+            self.builder.add("", block.notes)
+            return
+        numbers = answer_heading_numbers(text)
+        if numbers is not None:
+            self.builder.start_answer(numbers)
+            self.builder.add("", block.notes)
+            return
+        self._body(block, text)
+
+    def _skip_furniture(self, block: Block, text: str) -> bool:
+        if _TOC.match(text):
+            self.in_toc = True
+            return True
+        if self.in_toc:
+            if _TOC_LINE.match(text) or (is_heading_like(block) and not self.builder.parties):
+                return True
+            self.in_toc = False
+        if _QA_TITLE.match(text) or _PART_ONE.match(text):
+            return True
+        return False
+
+    def _start_party(self, party: str) -> None:
+        if self.reply_part:
+            numbers = [q for p in self.builder.parties if p.name == party for q in p.numbers]
+            if numbers:
+                self.builder.start_answer(numbers)
+                return
+        self.builder.start_party(party)
+
+    def _body(self, block: Block, text: str) -> None:
+        builder = self.builder
+        if self.reply_part:
+            self._reply_body(block, text)
+            return
+        if not self.numbered and not builder.in_answer:
+            number, rest = numbered_paragraph(text, builder.next_number())
+            if number and (builder.party or PROSE_QUESTION.search(rest)):
+                builder.start_question([number])
+                builder.add(rest, block.notes)
+                return
+            if self._prose_question(text):
+                builder.start_question()
+                builder.add_block(block)
+                return
+        builder.add_block(block)
+
+    def _prose_question(self, text: str) -> bool:
+        builder = self.builder
+        if builder.party is None or is_intro_paragraph(text):
+            return False
+        if builder.in_question:
+            return bool(re.match(r"^(?:de|deze|voorts|ook|tevens|verder|tot\s+slot)\b", text, re.I))
+        return bool(PROSE_QUESTION.search(text))
+
+    def _reply_body(self, block: Block, text: str) -> None:
+        builder = self.builder
+        for question in builder.questions:
+            if same_question(text, question.paragraphs):
+                builder.start_answer(list(question.numbers))
+                builder.add("", block.notes)
+                return
+        if not builder.in_answer:
+            builder.start_answer()
+        builder.add_block(block)
+
+
+def parse(read: ReadResult, document: Document) -> Document:
+    """Parse a schriftelijk overleg (answer letter or Verslag) into ``document``."""
+    blocks = read.blocks
+    start = _body_start(blocks)
+    numbered = any(match_question_heading(b.text) for b in blocks[start:])
+    walker = _Walker(numbered)
+    for block in blocks[start:]:
+        walker.feed(block)
+    _fill_metadata(document, blocks[:start], blocks[-8:])
+    return walker.builder.finish(document)
