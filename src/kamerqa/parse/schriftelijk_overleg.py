@@ -151,9 +151,7 @@ class _Walker:
             if _TOC_LINE.match(text) or (is_heading_like(block) and not self.builder.parties):
                 return True
             self.in_toc = False
-        if _QA_TITLE.match(text) or _PART_ONE.match(text):
-            return True
-        return False
+        return bool(_QA_TITLE.match(text) or _PART_ONE.match(text))
 
     def _start_party(self, party: str) -> None:
         if self.reply_part:
