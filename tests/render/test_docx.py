@@ -76,6 +76,8 @@ def test_docx_reader_reads_rendered_footnote(letter: Document) -> None:
     assert isinstance(data, bytes)
     result = reader.read(data)
     cited = [b for b in result.blocks if b.notes]
+    assert [b.text for b in cited] == ["De brug is in oktober geopend."]
+    # Word shows footnotes numbered by position: the reader reports that number
     assert [(n.id, n.text) for b in cited for n in b.notes] == [
-        ("3", "Kamerstuk 21 501-33, nr. 1000.")
+        ("1", "Kamerstuk 21 501-33, nr. 1000.")
     ]

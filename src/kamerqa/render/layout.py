@@ -11,6 +11,7 @@ en antwoorden", a section per faction, "Vraag N" / "Antwoord") and the *kamervra
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -33,6 +34,7 @@ ParaKind = Literal[
     "answer",  # a paragraph of answer text
 ]
 
+_ISO_MEETING = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:\s*,\s*(.+))?$")
 MONTHS = (
     "januari",
     "februari",
@@ -211,6 +213,20 @@ def _function_line(function: str) -> str:
     return text.upper()
 
 
+def meeting_phrase(meeting: str, written: date | None) -> str:
+    """ "2025-10-15, Brussel" -> "op 15 oktober a.s. in Brussel" (a.s.: later that year)."""
+    match = _ISO_MEETING.match(meeting.strip())
+    if match is None:
+        text = meeting.strip()
+        return text if text.lower().startswith(("op ", "in ", "van ", "tijdens ")) else f"op {text}"
+    when = date.fromisoformat(match.group(1))
+    day = dutch_date(when)
+    if written is not None and written <= when and written.year == when.year:
+        day = f"{when.day} {MONTHS[when.month - 1]} a.s."
+    place = match.group(2)
+    return f"op {day} in {place.strip()}" if place else f"op {day}"
+
+
 def cover_sentence(document: Document) -> str:
     """The paragraph of the cover letter naming committee, subject, meeting, date and kenmerk."""
     meta = document.metadata
@@ -221,7 +237,7 @@ def cover_sentence(document: Document) -> str:
     if meta.subject:
         first += f" over {meta.subject}"
     if meta.meeting and meta.meeting not in (meta.subject or ""):
-        first += f" {meta.meeting}"
+        first += " " + meeting_phrase(meta.meeting, meta.date_answered or meta.date_submitted)
     sentences = [first.rstrip(".") + "."]
     submitted = dutch_date(meta.date_submitted)
     if submitted or meta.reference:
