@@ -59,7 +59,9 @@ class SearchHit(_Model):
     genre: str
     title: str = ""
     committee: str | None = None
-    date: dt.date | None = Field(default=None, description="date_answered, else submitted/published.")
+    date: dt.date | None = Field(
+        default=None, description="date_answered, else submitted/published."
+    )
     snippet: str = Field(description="Escaped HTML text with <mark> around matched words.")
     text: str = Field(description="Full plain text of the question or answer.")
     score: float = Field(description="Relevance (higher is better); 0 when sorting by date.")

@@ -1,0 +1,57 @@
+"""SQL WHERE clauses for DocumentFilters (``?`` placeholders; both dialects)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kamerqa.search.models import DocumentFilters
+
+
+def filter_sql(
+    filters: DocumentFilters | None, doc: str = "d", unit: str | None = None
+) -> tuple[list[str], list[Any]]:
+    """Conditions on the documents alias ``doc`` (and the qa_units alias ``unit`` for party).
+
+    Party matches the question's party (per unit) when ``unit`` is given, else any question
+    of the document. Text filters are case-insensitive; asker/committee/ministry match parts.
+    """
+    where: list[str] = []
+    params: list[Any] = []
+    if filters is None:
+        return where, params
+    if filters.party:
+        if unit:
+            where.append(f"lower({unit}.party) = lower(?)")
+        else:
+            where.append(
+                f"EXISTS (SELECT 1 FROM questions fq WHERE fq.doc_id = {doc}.id"
+                " AND lower(fq.party) = lower(?))"
+            )
+        params.append(filters.party)
+    if filters.genre:
+        where.append(f"{doc}.genre = ?")
+        params.append(filters.genre)
+    if filters.committee:
+        where.append(f"lower({doc}.committee) LIKE ?")
+        params.append(f"%{filters.committee.lower()}%")
+    if filters.asker:
+        where.append(
+            f"EXISTS (SELECT 1 FROM askers fa WHERE fa.doc_id = {doc}.id AND lower(fa.name) LIKE ?)"
+        )
+        params.append(f"%{filters.asker.lower()}%")
+    if filters.ministry:
+        where.append(
+            f"EXISTS (SELECT 1 FROM addressees fm WHERE fm.doc_id = {doc}.id"
+            " AND (lower(fm.ministry) LIKE ? OR lower(fm.name) LIKE ?))"
+        )
+        params += [f"%{filters.ministry.lower()}%"] * 2
+    if filters.date_from:
+        where.append(f"{doc}.date >= ?")
+        params.append(filters.date_from.isoformat())
+    if filters.date_to:
+        where.append(f"{doc}.date <= ?")
+        params.append(filters.date_to.isoformat())
+    if filters.year:
+        where.append(f"{doc}.year = ?")
+        params.append(filters.year)
+    return where, params

@@ -1,0 +1,70 @@
+"""The SQLite store: one file (WAL journal), FTS5 external-content index over qa_units."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from kamerqa.errors import KamerqaInputError
+from kamerqa.search.query import Query, to_fts5
+from kamerqa.store.base import Dialect
+from kamerqa.store.sqlbase import SQLStore
+
+# BM25 weights of the FTS columns: stems (the words), compound parts, surface words.
+BM25_WEIGHTS = (1.0, 0.5, 0.25)
+
+
+def connect(path: str) -> sqlite3.Connection:
+    if path != ":memory:":
+        parent = Path(path).expanduser().resolve().parent
+        if not parent.is_dir():
+            raise KamerqaInputError(f"cannot create the database: no folder {parent}")
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA busy_timeout = 30000")
+        if path != ":memory:" and conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+    except sqlite3.DatabaseError as exc:
+        raise KamerqaInputError(f"cannot open the database: {exc}", path) from None
+    return conn
+
+
+class SQLiteStore(SQLStore):
+    dialect: Dialect = "sqlite"
+
+    def __init__(self, path: str, *, migrate: bool = True) -> None:
+        super().__init__(connect(path), path)
+        self.path = path
+        if migrate:
+            self.migrate()
+
+    def _begin(self) -> None:
+        self._conn.execute("BEGIN IMMEDIATE")
+
+    def _run_script(self, script: str) -> None:
+        statement = ""
+        for line in script.splitlines(keepends=True):
+            statement += line
+            if sqlite3.complete_statement(statement):
+                self._conn.execute(statement)
+                statement = ""
+        if statement.strip() and not statement.strip().startswith("--"):
+            self._conn.execute(statement)
+
+    def match_units_sql(self, fts_query: Any) -> tuple[str, list[Any]]:
+        assert isinstance(fts_query, Query)
+        weights = ", ".join(str(w) for w in BM25_WEIGHTS)
+        return (
+            f"SELECT rowid AS unit_id, -bm25(qa_fts, {weights}) AS score"
+            " FROM qa_fts WHERE qa_fts MATCH ?",
+            [to_fts5(fts_query)],
+        )
+
+    def raw_match(self, match: str, limit: int = 20) -> list[tuple[Any, ...]]:
+        """A bare FTS5 MATCH ordered by rank (the baseline bench/search.py compares with)."""
+        return self.execute(
+            "SELECT rowid FROM qa_fts WHERE qa_fts MATCH ? ORDER BY rank LIMIT ?", (match, limit)
+        )
