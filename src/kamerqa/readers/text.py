@@ -1,10 +1,10 @@
-"""Plain-text reader: Word/Tika text exports and hand-written text files.
+"""Plain-text reader: Word/Tika text exports and hand-written or hard-wrapped text files.
 
 Decodes (UTF-8 with or without BOM, UTF-16 with BOM, CP1252 fallback), normalises white space
-(CRLF, non-breaking and thin spaces, soft hyphens, tabs) and takes footnotes out of the text:
-Apache POI/Tika style (``[footnoteRef:N]`` inline, ``[N:  body]`` after the paragraph,
-``[endnoteRef:N]``), ``[N]`` / ``^N`` markers with a note list, and a trailing note list under
-a rule or a "Voetnoten" heading. Each paragraph line becomes one block.
+(CRLF, non-breaking and thin spaces, soft hyphens, tabs), takes footnotes out of the text (see
+:mod:`kamerqa.readers.text_notes`), turns tab-separated rows into table blocks, and makes one
+block per paragraph: one line per paragraph in Word exports, or lines joined back together when
+the text was hard-wrapped at a fixed width.
 """
 
 from __future__ import annotations
@@ -14,21 +14,26 @@ import unicodedata
 
 from kamerqa.errors import KamerqaInputError
 from kamerqa.readers.blocks import Block, Note, ReadResult
+from kamerqa.readers.text_notes import (
+    MarkerScanner,
+    split_note_list,
+    take_tika_bodies,
+    tika_markers,
+)
 
-_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
+__all__ = ["decode", "normalise", "read", "read_text"]
+
+_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\f\v]")
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
-_TIKA_REF = re.compile(r"\[(?:footnote|endnote)Ref:\s*(\d+)\]")
-_TIKA_BODY = re.compile(r"\[(\d+):\s(.*?)\](?=\s*(?:\[\d+:\s|$))", re.S)
-_BRACKET_REF = re.compile(r"(?<=\S)\[(\d{1,3})\]|\s\[(\d{1,3})\](?=[\s.,;:)]|$)")
-_CARET_REF = re.compile(r"\^(\d{1,3})\b")
-_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-_SUPERSCRIPT_REF = re.compile(r"(?<=\S)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
-_NOTE_LIST_HEAD = re.compile(
-    r"^\s*(_{3,}|-{3,}|(voetnoten|noten|eindnoten|bronnen)\s*:?)\s*$", re.I
+# A line that starts a new block even right after a long (wrapped) line.
+_BLOCK_START = re.compile(
+    r"^\s*(?:(?:vraag|vragen|antwoord(?:en)?)\b(?:\s+(?:op\s+)?(?:vra(?:ag|gen)\s+)?[\dt/m ,en]*"
+    r"[a-z]?)?\s*[:.]?\s*$|(?:vraag|antwoord)\s+\d{1,3}[a-z]?\s*[:.]|[-•*–▪]\s|\d{1,3}[.)]\s"
+    r"|[a-z][.)]\s|\[\d{1,3}:\s)",
+    re.I,
 )
-_NOTE_LINE = re.compile(
-    r"^\s*(?:\[(\d{1,3})\]|\^(\d{1,3})|(\d{1,3})[.)]?|([⁰¹²³⁴⁵⁶⁷⁸⁹]+))\s+(\S.*)$"
-)
+_MIN_WRAP_WIDTH = 30
+_MAX_WRAP_WIDTH = 100
 
 
 def decode(data: bytes) -> str:
@@ -44,92 +49,117 @@ def decode(data: bytes) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
-    control = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\n\r\t\f\v")
-    if control > max(8, len(text[:65536]) // 100):
+    sample = text[:65536]
+    control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    if control > max(8, len(sample) // 100):
         raise KamerqaInputError("binary data, not text (too many control characters)")
     return text
 
 
 def normalise(text: str) -> str:
-    """Line endings to \\n, odd spaces to plain spaces, invisible characters removed, NFC."""
+    """Line endings to \\n, odd spaces to plain spaces (tabs kept), invisible characters gone."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    text = text.replace("\u2029", "\n\n").replace("\x85", "\n")
     text = _INVISIBLE.sub("", text)
     text = _SPACES.sub(" ", text)
     return unicodedata.normalize("NFC", text)
 
 
-def _tika_notes(line: str) -> tuple[str, list[Note]]:
-    """Take ``[N:  body]`` bodies and ``[footnoteRef:N]`` markers out of one line."""
-    bodies: dict[str, str] = {}
-
-    def keep_body(match: re.Match[str]) -> str:
-        bodies[match.group(1)] = " ".join(match.group(2).split())
-        return " "
-
-    refs = _TIKA_REF.findall(line)
-    if refs or _TIKA_BODY.fullmatch(line.strip()):
-        line = _TIKA_BODY.sub(keep_body, line)
-    line = _TIKA_REF.sub("", line)
-    notes = [Note(n, bodies.pop(n, "")) for n in refs]
-    notes += [Note(n, body) for n, body in bodies.items()]
-    return " ".join(line.split()), notes
-
-
-def _split_note_list(lines: list[str]) -> tuple[list[str], dict[str, str]]:
-    """Find a trailing note list (after a rule or a 'Voetnoten' line) and parse it."""
-    for index in range(len(lines) - 1, max(-1, len(lines) - 400), -1):
-        if _NOTE_LIST_HEAD.match(lines[index]):
-            notes: dict[str, str] = {}
-            last = ""
-            for raw in lines[index + 1 :]:
-                match = _NOTE_LINE.match(raw)
-                if match:
-                    number = next(g for g in match.groups()[:4] if g).translate(_SUPERSCRIPT)
-                    notes[number] = match.group(5).strip()
-                    last = number
-                elif raw.strip() and last:
-                    notes[last] += " " + raw.strip()
-                elif raw.strip():
-                    return lines, {}
-            if notes:
-                return lines[:index], notes
-            return lines, {}
-    return lines, {}
+def _wrap_width(lines: list[str]) -> int:
+    """The width the text was hard-wrapped at, or 0 when lines are whole paragraphs."""
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if len(lengths) < 6:
+        return 0
+    width = lengths[int(len(lengths) * 0.9)]
+    if not _MIN_WRAP_WIDTH <= width <= _MAX_WRAP_WIDTH or lengths[-1] > width * 1.5 + 10:
+        return 0
+    wrapped = sum(
+        1
+        for line, following in zip(lines, lines[1:], strict=False)
+        if following.strip() and len(line.rstrip()) >= 0.75 * width
+    )
+    return width if wrapped >= max(3, len(lengths) // 5) else 0
 
 
-def _typed_markers(line: str, known: dict[str, str]) -> tuple[str, list[Note]]:
-    """Remove ``[N]``, ``^N`` and superscript markers whose note is in ``known``."""
-    found: list[Note] = []
+def _join(paragraph: str, line: str) -> str:
+    if paragraph.endswith("-") and paragraph[-2:-1].isalpha() and line[:1].isalpha():
+        if not re.match(r"(?:en|of|tot|t/m)\b", line):
+            return paragraph + line
+    if paragraph.endswith("/"):
+        return paragraph + line
+    return f"{paragraph} {line}"
 
-    def take(match: re.Match[str]) -> str:
-        number = next(g for g in match.groups() if g).translate(_SUPERSCRIPT)
-        if number in known:
-            found.append(Note(number, known[number]))
-            return ""
-        return match.group(0)
 
-    for pattern in (_BRACKET_REF, _CARET_REF, _SUPERSCRIPT_REF):
-        line = pattern.sub(take, line)
-    return " ".join(line.split()), found
+def _paragraphs(lines: list[str]) -> list[str]:
+    """Lines to paragraphs: joined when the text is hard-wrapped, else one line each."""
+    width = _wrap_width(lines)
+    if not width:
+        return lines
+    out: list[str] = []
+    previous = ""
+    for line in lines:
+        stripped = line.strip()
+        joinable = (
+            stripped
+            and out
+            and previous
+            and (len(previous) >= 0.6 * width or re.search(r"\w-$", previous))
+            and not _BLOCK_START.match(stripped)
+            and "\t" not in line
+        )
+        if joinable:
+            out[-1] = _join(out[-1], stripped)
+        else:
+            out.append(line if stripped else "")
+        previous = line.rstrip() if stripped else ""
+    return out
+
+
+def _table_row(line: str) -> list[str] | None:
+    if line.count("\t") < 2:
+        return None
+    return [" ".join(cell.split()) for cell in line.split("\t")]
+
+
+def _add_text_block(result: ReadResult, line: str, notes: list[Note]) -> None:
+    line = " ".join(line.replace("\t", " ").split())
+    if not line:
+        if notes and result.blocks:
+            result.blocks[-1].notes.extend(notes)
+        return
+    result.blocks.append(Block(text=line, notes=notes))
+
+
+def _add_table_row(result: ReadResult, row: list[str], notes: list[Note], more: bool) -> None:
+    last = result.blocks[-1] if result.blocks else None
+    if last is None or last.kind != "table" or not more:
+        last = Block(text="", kind="table")
+        result.blocks.append(last)
+    last.rows.append(row)
+    last.notes.extend(notes)
+    last.text = "\n".join(" ".join(c for c in r if c) for r in last.rows)
 
 
 def read_text(text: str) -> ReadResult:
     """Blocks from already-decoded text."""
-    lines = normalise(text).split("\n")
-    lines, note_list = _split_note_list(lines)
+    text, bodies = take_tika_bodies(normalise(text))
+    lines, note_list = split_note_list(text.split("\n"))
+    scanner = MarkerScanner(note_list)
     result = ReadResult(format="text")
-    for raw in lines:
-        line, notes = _tika_notes(raw)
-        if note_list:
-            line, typed = _typed_markers(line, note_list)
-            notes += typed
-        if not line:
-            if notes and result.blocks:
-                result.blocks[-1].notes.extend(notes)
-            continue
-        result.blocks.append(Block(text=line, notes=notes))
+    in_table = False
+    for raw in _paragraphs(lines):
+        line, notes = tika_markers(raw, bodies)
+        line, typed = scanner.scan(line)
+        notes += typed
+        row = _table_row(line)
+        if row is not None:
+            _add_table_row(result, row, notes, in_table)
+        else:
+            _add_text_block(result, line, notes)
+        in_table = row is not None
     placed = {n.id for b in result.blocks for n in b.notes}
-    result.unplaced_notes = [Note(k, v) for k, v in note_list.items() if k not in placed]
+    unplaced = {**bodies, **note_list}
+    result.unplaced_notes = [Note(k, v) for k, v in unplaced.items() if k not in placed]
     return result
 
 

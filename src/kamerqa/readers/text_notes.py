@@ -1,0 +1,150 @@
+"""Footnotes in plain text: Tika/POI bodies and markers, typed markers, trailing note lists.
+
+- Apache POI/Tika: ``[footnoteRef:N]`` / ``[endnoteRef:N]`` inline, the body as ``[N:  text]``
+  after the paragraph (same line or a following line, possibly over several lines).
+- Typed markers ``[N]``, ``^N``, superscript digits (``¹²``) and digits glued to a word
+  ("weerbaarheid2") whose note appears in a note list at the end of the text (after a rule, a
+  "Voetnoten" heading, or simply a run of ``[N] text`` lines).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kamerqa.readers.blocks import Note
+
+__all__ = ["MarkerScanner", "split_note_list", "take_tika_bodies", "tika_markers"]
+
+_TIKA_REF = re.compile(r"\[(?:footnote|endnote)Ref:\s*(\d+)\]")
+_TIKA_BODY_START = re.compile(r"\[(\d{1,4}):\s")
+_MAX_BODY = 5000
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_NOTE_LIST_HEAD = re.compile(
+    r"^\s*(_{3,}|-{3,}|\*{3,}|(voetnoten|noten|eindnoten|bronnen|bronvermelding)\s*:?)\s*$", re.I
+)
+_NOTE_LINE = re.compile(
+    r"^\s*(?:\[(\d{1,3})\]|\^(\d{1,3})|(\d{1,3})[.)]?|([⁰¹²³⁴⁵⁶⁷⁸⁹]+))\s+(\S.*)$"
+)
+_TYPED_NOTE_LINE = re.compile(r"^\s*(?:\[(\d{1,3})\]|\^(\d{1,3})|([⁰¹²³⁴⁵⁶⁷⁸⁹]+))\s*(\S.*)$")
+_BRACKET_REF = re.compile(r"\s?\[(\d{1,3})\](?=[\s.,;:)!?’”'\"-]|$)")
+_CARET_REF = re.compile(r"\^(\d{1,3})(?!\d)")
+_SUPERSCRIPT_REF = re.compile(r"(?<=\S)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+_GLUED_REF = re.compile(r"(?<=[a-zà-ÿ]{3})(\d{1,2})(?=[\s.,;:)!?]|$)")
+
+
+def _body_end(text: str, start: int) -> int:
+    """Index of the bracket closing the body that opens at ``start`` (-1 when unbalanced)."""
+    depth = 0
+    for index in range(start, min(len(text), start + _MAX_BODY)):
+        char = text[index]
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+            if depth == 0:
+                return index
+    return -1
+
+
+def take_tika_bodies(text: str) -> tuple[str, dict[str, str]]:
+    """Remove every ``[N:  body]`` whose marker occurs in the text (or that starts a line)."""
+    referenced = set(_TIKA_REF.findall(text))
+    bodies: dict[str, str] = {}
+    out: list[str] = []
+    position = 0
+    for match in _TIKA_BODY_START.finditer(text):
+        if match.start() < position:
+            continue
+        number = match.group(1)
+        line_start = match.start() == 0 or text[match.start() - 1] == "\n"
+        if number not in referenced and not (line_start and referenced):
+            continue
+        end = _body_end(text, match.start())
+        if end < 0:
+            continue
+        out.append(text[position : match.start()])
+        bodies[number] = " ".join(text[match.end() : end].split())
+        position = end + 1
+    out.append(text[position:])
+    return "".join(out), bodies
+
+
+def tika_markers(line: str, bodies: dict[str, str]) -> tuple[str, list[Note]]:
+    """Take ``[footnoteRef:N]`` markers out of one paragraph, with their bodies."""
+    refs = _TIKA_REF.findall(line)
+    if not refs:
+        return line, []
+    line = _TIKA_REF.sub("", line)
+    return line, [Note(n, bodies.get(n, "")) for n in refs]
+
+
+def _parse_note_lines(lines: list[str], pattern: re.Pattern[str]) -> dict[str, str] | None:
+    notes: dict[str, str] = {}
+    last = ""
+    for raw in lines:
+        match = pattern.match(raw)
+        if match:
+            groups = match.groups()
+            number = next(g for g in groups[:-1] if g).translate(_SUPERSCRIPT)
+            notes[number] = groups[-1].strip()
+            last = number
+        elif raw.strip() and last:
+            notes[last] += " " + raw.strip()
+        elif raw.strip():
+            return None
+    return notes or None
+
+
+def split_note_list(lines: list[str]) -> tuple[list[str], dict[str, str]]:
+    """Find a trailing note list (after a rule/"Voetnoten", or a run of "[N] text" lines)."""
+    for index in range(len(lines) - 1, max(-1, len(lines) - 400), -1):
+        if _NOTE_LIST_HEAD.match(lines[index]):
+            notes = _parse_note_lines(lines[index + 1 :], _NOTE_LINE)
+            if notes:
+                return lines[:index], notes
+            break
+    start = len(lines)
+    while start > 0 and (not lines[start - 1].strip() or _TYPED_NOTE_LINE.match(lines[start - 1])):
+        start -= 1
+    while start < len(lines) and not lines[start].strip():
+        start += 1
+    if start < len(lines):
+        notes = _parse_note_lines(lines[start:], _TYPED_NOTE_LINE)
+        if notes and "1" in notes:
+            return lines[:start], notes
+    return lines, {}
+
+
+class MarkerScanner:
+    """Removes typed markers whose note is known; glued digits only in note order."""
+
+    def __init__(self, notes: dict[str, str]) -> None:
+        self.notes = notes
+        self.used: set[str] = set()
+
+    def _expected(self) -> str:
+        numbers = sorted(int(n) for n in self.notes if n.isdigit() and n not in self.used)
+        return str(numbers[0]) if numbers else ""
+
+    def scan(self, line: str) -> tuple[str, list[Note]]:
+        if not self.notes:
+            return line, []
+        found: list[Note] = []
+
+        def take(match: re.Match[str]) -> str:
+            number = match.group(1).translate(_SUPERSCRIPT)
+            if number in self.notes and number not in self.used:
+                self.used.add(number)
+                found.append(Note(number, self.notes[number]))
+                return ""
+            return match.group(0)
+
+        def take_glued(match: re.Match[str]) -> str:
+            if match.group(1) == self._expected():
+                return take(match)
+            return match.group(0)
+
+        for pattern in (_BRACKET_REF, _CARET_REF, _SUPERSCRIPT_REF):
+            line = pattern.sub(take, line)
+        line = _GLUED_REF.sub(take_glued, line)
+        return line, found

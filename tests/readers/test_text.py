@@ -1,0 +1,143 @@
+"""The plain-text reader: encodings, white space, footnotes, hard wraps, tab tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from kamerqa.errors import KamerqaInputError
+from kamerqa.readers.blocks import Note
+from kamerqa.readers.text import decode, read, read_text
+
+SAMPLE = "Vraag 1\nWat kost één drone?\n"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        SAMPLE.encode("utf-8"),
+        b"\xef\xbb\xbf" + SAMPLE.encode("utf-8"),
+        SAMPLE.encode("cp1252"),
+        SAMPLE.encode("utf-16"),
+        SAMPLE.replace("\n", "\r\n").encode("utf-8"),
+    ],
+)
+def test_encodings_and_line_ends(data: bytes) -> None:
+    assert [b.text for b in read(data).blocks] == ["Vraag 1", "Wat kost één drone?"]
+
+
+def test_cp1252_quotes_and_euro() -> None:
+    assert decode("‘drone muur’ kost €5".encode("cp1252")) == "‘drone muur’ kost €5"
+
+
+def test_odd_spaces_soft_hyphens_and_tabs() -> None:
+    text = "Het\u00a0NAVO\u2009luchtruim\u202fis ver\u00adde\u00addigd.\tKlaar.\u200b"
+    assert read_text(text).blocks[0].text == "Het NAVO luchtruim is verdedigd. Klaar."
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\n ", b"\x00\x01\x02binary", b"\x01" * 200])
+def test_unusable_input(data: bytes) -> None:
+    with pytest.raises(KamerqaInputError):
+        read(data)
+
+
+def test_tika_footnote_on_the_same_line() -> None:
+    text = "Een all-hazard[footnoteRef:2]-aanpak werkt.  [2:  Zowel safety als security.] \n"
+    block = read_text(text).blocks[0]
+    assert block.text == "Een all-hazard-aanpak werkt."
+    assert block.notes == [Note("2", "Zowel safety als security.")]
+
+
+def test_tika_body_on_later_lines_and_endnotes() -> None:
+    text = (
+        "Eerste alinea[footnoteRef:1] en verder.[endnoteRef:3]\n\n"
+        "[1:  Kamerstuk 21 501-20, nr. 2290 [bijlage].\nTweede regel van de noot.]\n"
+        "Tweede alinea.\n[3:  Eindnoot.]\n"
+    )
+    result = read_text(text)
+    assert [b.text for b in result.blocks] == ["Eerste alinea en verder.", "Tweede alinea."]
+    assert result.blocks[0].notes == [
+        Note("1", "Kamerstuk 21 501-20, nr. 2290 [bijlage]. Tweede regel van de noot."),
+        Note("3", "Eindnoot."),
+    ]
+    assert result.unplaced_notes == []
+
+
+def test_brackets_in_text_are_not_bodies() -> None:
+    text = "Zie [1: niet een noot] in de tekst."
+    assert read_text(text).blocks[0].text == text
+
+
+def test_typed_markers_with_a_voetnoten_list() -> None:
+    text = (
+        "De brief[1] is verstuurd.\nZie ook^2 de bijlage en het rapport³.\n\nVoetnoten\n"
+        "[1] Kamerstuk 36 600 X, nr. 5.\n^2 Bijlage bij de brief.\n³ Rapport van\n de AIVD.\n"
+    )
+    result = read_text(text)
+    assert [b.text for b in result.blocks] == [
+        "De brief is verstuurd.",
+        "Zie ook de bijlage en het rapport.",
+    ]
+    assert [n.id for n in result.blocks[0].notes] == ["1"]
+    assert result.blocks[1].notes == [
+        Note("2", "Bijlage bij de brief."),
+        Note("3", "Rapport van de AIVD."),
+    ]
+
+
+def test_trailing_note_list_without_a_heading() -> None:
+    text = "Eerste zin[1].\nTweede zin[2].\n\n[1] Noot een.\n[2] Noot twee.\n"
+    result = read_text(text)
+    assert [b.text for b in result.blocks] == ["Eerste zin.", "Tweede zin."]
+    assert [n.text for b in result.blocks for n in b.notes] == ["Noot een.", "Noot twee."]
+
+
+def test_glued_digits_only_in_note_order() -> None:
+    text = "De weerbaarheid1 van G7-landen en CO2 uitstoot.\n\n____\n1 Zie de nota.\n"
+    block = read_text(text).blocks[0]
+    assert block.text == "De weerbaarheid van G7-landen en CO2 uitstoot."
+    assert block.notes == [Note("1", "Zie de nota.")]
+
+
+def test_markers_without_a_note_list_stay() -> None:
+    assert read_text("Artikel [3] blijft staan.").blocks[0].text == "Artikel [3] blijft staan."
+
+
+WRAPPED = """Vraag 1
+Kan de minister aangeven hoeveel militairen er op dit moment in het
+buitenland zijn ingezet en welke bijdrage Nederland levert aan de lucht-
+en raketverdediging van de oostflank van het NAVO-verdragsgebied?
+Antwoord
+Op dit moment zijn ongeveer 2.300 militairen in het buitenland ingezet.
+Het gaat onder meer om de bijdrage aan de enhanced Forward Presence in
+Litouwen en de luchtverdediging in Polen. Daarnaast worden defensie-
+uitgaven verhoogd. Er zijn drie prioriteiten:
+1. snelle versterking van de luchtverdediging en de voorraden munitie van
+de krijgsmacht;
+2. samenwerking met de industrie.
+Tot zover het antwoord.
+"""
+
+
+def test_hard_wrapped_text_is_joined_into_paragraphs() -> None:
+    texts = [b.text for b in read_text(WRAPPED).blocks]
+    assert texts[0] == "Vraag 1"
+    assert texts[1].startswith("Kan de minister") and texts[1].endswith("NAVO-verdragsgebied?")
+    assert "lucht- en raketverdediging" in texts[1]
+    assert texts[2] == "Antwoord"
+    assert "defensie-uitgaven verhoogd" in texts[3]
+    assert texts[4].startswith("1. snelle") and texts[4].endswith("krijgsmacht;")
+    assert texts[5:] == ["2. samenwerking met de industrie.", "Tot zover het antwoord."]
+
+
+def test_word_export_lines_are_not_joined() -> None:
+    long_line = "Dit is een alinea die als één lange regel is geëxporteerd. " * 5
+    text = f"Antwoord\n{long_line}\n{long_line}\n"
+    assert len(read_text(text).blocks) == 3
+
+
+def test_tab_separated_rows_become_tables() -> None:
+    text = "Inleiding.\nNr\tVraag\tBlz.\n1\tHoeveel kost het?\t12\n\n2\tWaarom?\t13\nSlot.\n"
+    blocks = read_text(text).blocks
+    assert [b.kind for b in blocks] == ["paragraph", "table", "table", "paragraph"]
+    assert blocks[1].rows == [["Nr", "Vraag", "Blz."], ["1", "Hoeveel kost het?", "12"]]
+    assert "Hoeveel kost het?" in blocks[1].text
