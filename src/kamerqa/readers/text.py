@@ -9,6 +9,7 @@ the text was hard-wrapped at a fixed width.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
@@ -75,16 +76,16 @@ def _wrap_width(lines: list[str]) -> int:
         return 0
     wrapped = sum(
         1
-        for line, following in zip(lines, lines[1:], strict=False)
+        for line, following in itertools.pairwise(lines)
         if following.strip() and len(line.rstrip()) >= 0.75 * width
     )
     return width if wrapped >= max(3, len(lengths) // 5) else 0
 
 
 def _join(paragraph: str, line: str) -> str:
-    if paragraph.endswith("-") and paragraph[-2:-1].isalpha() and line[:1].isalpha():
-        if not re.match(r"(?:en|of|tot|t/m)\b", line):
-            return paragraph + line
+    hyphenated = paragraph.endswith("-") and paragraph[-2:-1].isalpha() and line[:1].isalpha()
+    if hyphenated and not re.match(r"(?:en|of|tot|t/m)\b", line):
+        return paragraph + line
     if paragraph.endswith("/"):
         return paragraph + line
     return f"{paragraph} {line}"
