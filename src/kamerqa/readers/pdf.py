@@ -68,6 +68,8 @@ def _collect_notes(
         zone = footnote_zone(lines, size)
         if zone.continuation and last is not None:
             note_lines[last].extend(zone.continuation)
+        elif zone.continuation:
+            zone.lines -= {id(line) for line in zone.continuation}
         for number, own in zone.notes.items():
             note_lines.setdefault(number, []).extend(own)
             last = number

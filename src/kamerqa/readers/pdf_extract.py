@@ -195,13 +195,13 @@ def _rows(runs: list[Run]) -> list[list[Run]]:
 def _host_row(small: list[Run], rows: list[list[Run]]) -> tuple[int, int] | None:
     """The row a row of small runs belongs to (as a superscript or subscript), and the shift."""
     run = small[0]
-    x0, x1 = min(r.x0 for r in small), max(r.x1 for r in small)
+    x0 = min(r.x0 for r in small)
     for index, row in enumerate(rows):
         size = max(r.size for r in row)
         if run.size > 0.85 * size or row is small:
             continue
         dy = run.y - row[0].y
-        near = min(r.x0 for r in row) - 2 * size <= x0 and x1 <= max(r.x1 for r in row) + size
+        near = min(r.x0 for r in row) - 2 * size <= x0 <= max(r.x1 for r in row) + size
         if near and 0 < dy <= 0.65 * size:
             return index, 1
         if near and -0.45 * size <= dy < 0:

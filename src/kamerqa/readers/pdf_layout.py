@@ -64,14 +64,12 @@ def find_furniture(pages: list[PdfPage]) -> set[int]:
     by_key: dict[str, list[Line]] = defaultdict(list)
     for page in pages:
         outer = _edge_rows(page, 1, 1)
+        alone = Counter(line.row for line in page.lines)
         margin = _edge_rows(page, 2, 3)
         for line in page.lines:
             text = clean(line.plain_text())
-            if (
-                KOOP_ID.match(text)
-                or _IMPRINT.match(text)
-                or (_PAGE_NUMBER.match(text) and line.y in outer)
-            ):
+            page_number = _PAGE_NUMBER.match(text) and line.y in outer and alone[line.row] == 1
+            if KOOP_ID.match(text) or _IMPRINT.match(text) or page_number:
                 furniture.add(id(line))
             elif line.y in margin:
                 by_key[_DIGITS.sub("#", text.lower())].append(line)
@@ -109,6 +107,9 @@ def footnote_zone(lines: list[Line], body: float) -> FootnoteZone:
     starts = [i for i, line in enumerate(bottom) if _note_number(line)]
     zone = FootnoteZone({}, [], set())
     if not starts:
+        if 0 < len(bottom) <= 3 and len(bottom) < len(lines):
+            zone.continuation = bottom  # the rest of the previous page's last note
+            zone.lines = {id(line) for line in bottom}
         return zone
     head = bottom[: starts[0]]
     if len(head) > 2:  # small text that is not a note continuation: leave it in the body
@@ -138,17 +139,24 @@ def note_text(lines: list[Line]) -> str:
     return join_lines(texts)
 
 
+def _wide_enough(lines: list[Line], width: float) -> bool:
+    """Text columns are wide; table cells are not."""
+    widths = sorted(line.x1 - line.x0 for line in lines)
+    return bool(widths) and widths[len(widths) // 2] > 0.25 * width
+
+
 def _gutter(lines: list[Line], width: float) -> float | None:
     best: tuple[int, float] | None = None
     for step in range(int(width * 0.25), int(width * 0.75), 3):
         gutter = float(step)
         if any(line.x0 < gutter - 1 < gutter + 1 < line.x1 for line in lines):
             continue
-        left = {line.row for line in lines if line.x1 <= gutter}
-        right = {line.row for line in lines if line.x0 >= gutter}
-        both = len(left & right)
+        left = [line for line in lines if line.x1 <= gutter]
+        right = [line for line in lines if line.x0 >= gutter]
+        both = len({line.row for line in left} & {line.row for line in right})
         if both >= 3 and (best is None or both > best[0]):
-            best = (both, gutter)
+            if _wide_enough(left, width) and _wide_enough(right, width):
+                best = (both, gutter)
     return best[1] if best else None
 
 

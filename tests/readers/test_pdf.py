@@ -1,0 +1,175 @@
+"""PDF reader on PDFs written by tests/readers/pdf_maker.py (invented kamervragen text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kamerqa.errors import KamerqaInputError
+from kamerqa.readers import read_bytes
+from kamerqa.readers.blocks import ReadResult
+from kamerqa.readers.pdf import read
+
+from .pdf_maker import Text, image_only_pdf, make_pdf
+
+PITCH = 12.0
+LEFT = 72.0
+
+
+def _column(lines: list[str], top: float, x: float = LEFT, size: float = 10.0) -> list[Text]:
+    return [Text(x, top - i * PITCH, line, size) for i, line in enumerate(lines)]
+
+
+def _footer(page: int) -> list[Text]:
+    return [
+        Text(LEFT, 40, f"Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel {page}", 9),
+        Text(520, 800, str(page), 9),
+    ]
+
+
+def _kamervragen_pdf() -> bytes:
+    page1 = [
+        Text(LEFT, 780, "Aanhangsel van de Handelingen", 14, bold=True),
+        *_column(
+            [
+                "Vragen van het lid De Boer (CDA) aan de Minister van Infrastructuur over",
+                "de dijkversterking bij Kampen (ingezonden 3 april 2024).",
+            ],
+            740,
+        ),
+        Text(LEFT, 700, "Vraag 1"),
+        *_column(
+            [
+                "Bent u bekend met het bericht over de vertraagde dijkversterking bij Kam-",
+                "pen en de gevolgen voor de aanloop- en",
+                "uitvoeringsfase?",
+            ],
+            688,
+        ),
+        Text(LEFT + 80, 664 + 3.5, "1", 6),
+        Text(LEFT, 640, "Antwoord 1"),
+        *_column(
+            [
+                "Ja. Het waterschap heeft mij laten weten dat de werkzaamheden en/",
+                "of de planning worden herzien. De oplevering is voorzien in het",
+                "najaar van 2025.",
+                "Daarnaast wordt de omgeving geïnformeerd via een bewonersbrief. De",
+                "gemeente Kampen is daarbij betrokken.",
+            ],
+            628,
+        ),
+        Text(LEFT, 92, "1", 5),
+        Text(LEFT + 6, 90, "Omroep Gelderland, 2 april 2024 (www.voorbeeld.nl/dijk).", 8),
+        Text(LEFT, 60, "ah-tk-20232024-9999", 6),
+        *_footer(1),
+    ]
+    page2 = [
+        Text(LEFT, 760, "Vraag 2"),
+        *_column(["Wanneer start de versterking van het tweede dijkvak?"], 748),
+        Text(LEFT, 724, "Antwoord 2"),
+        *_column(["De versterking van het tweede dijkvak start in 2026."], 712),
+        *_footer(2),
+    ]
+    return make_pdf([page1, page2])
+
+
+@pytest.fixture(scope="module")
+def kamervragen() -> ReadResult:
+    return read(_kamervragen_pdf())
+
+
+def _texts(result: ReadResult) -> list[str]:
+    return [block.text for block in result.blocks]
+
+
+def test_headings_are_blocks_of_their_own(kamervragen: ReadResult) -> None:
+    texts = _texts(kamervragen)
+    for heading in ("Vraag 1", "Antwoord 1", "Vraag 2", "Antwoord 2"):
+        assert heading in texts
+        assert kamervragen.blocks[texts.index(heading)].kind == "heading"
+    title = kamervragen.blocks[texts.index("Aanhangsel van de Handelingen")]
+    assert title.bold and title.kind == "heading"
+
+
+def test_running_footer_page_numbers_and_koop_id_are_removed(kamervragen: ReadResult) -> None:
+    everything = " ".join(_texts(kamervragen))
+    assert "Aanhangsel 1" not in everything and "Aanhangsel 2" not in everything
+    assert "ah-tk-20232024-9999" not in everything
+    assert not any(text.strip().isdigit() for text in _texts(kamervragen))
+    assert kamervragen.metadata["koop_id"] == "ah-tk-20232024-9999"
+    assert kamervragen.metadata["aanhangselnummer"] == "9999"
+    assert kamervragen.metadata["vergaderjaar"] == "2023-2024"
+
+
+def test_hyphenation_follows_the_gold_rules(kamervragen: ReadResult) -> None:
+    question = kamervragen.blocks[_texts(kamervragen).index("Vraag 1") + 1].text
+    assert "bij Kampen en de gevolgen" in question
+    assert "aanloop- en uitvoeringsfase?" in question
+    answer = kamervragen.blocks[_texts(kamervragen).index("Antwoord 1") + 1].text
+    assert "werkzaamheden en/of de planning" in answer
+
+
+def test_footnote_marker_is_removed_and_the_note_attached(kamervragen: ReadResult) -> None:
+    question = kamervragen.blocks[_texts(kamervragen).index("Vraag 1") + 1]
+    assert question.text.endswith("uitvoeringsfase?")
+    assert [note.id for note in question.notes] == ["1"]
+    assert question.notes[0].text.startswith("Omroep Gelderland, 2 april 2024")
+    assert "Omroep Gelderland" not in " ".join(_texts(kamervragen))
+    assert kamervragen.unplaced_notes == []
+
+
+def test_paragraphs_split_after_a_short_line_ending_a_sentence(kamervragen: ReadResult) -> None:
+    start = _texts(kamervragen).index("Antwoord 1") + 1
+    first, second = kamervragen.blocks[start], kamervragen.blocks[start + 1]
+    assert first.text.endswith("najaar van 2025.")
+    assert second.text.startswith("Daarnaast wordt de omgeving")
+
+
+def test_two_columns_are_read_one_after_the_other() -> None:
+    left = _column([f"Links regel {i} van de eerste kolom loopt door" for i in range(6)], 700)
+    right = _column([f"Rechts regel {i} van de tweede kolom" for i in range(6)], 700, x=320)
+    result = read(make_pdf([[Text(LEFT, 760, "Twee kolommen", 16, bold=True), *left, *right]]))
+    text = " ".join(_texts(result))
+    assert text.index("Links regel 5") < text.index("Rechts regel 0")
+    assert "Links regel 0 van de eerste kolom loopt door Links regel 1" in text
+
+
+def test_aligned_rows_become_a_table_block() -> None:
+    rows = [("Jaar", "Aantal", "Bedrag"), ("2022", "14", "€ 1,2 mln"), ("2023", "17", "€ 1,5 mln")]
+    cells = [
+        Text(x, 700 - i * PITCH, cell)
+        for i, row in enumerate(rows)
+        for x, cell in zip((LEFT, 220, 360), row, strict=True)
+    ]
+    intro = _column(["De cijfers staan in de tabel hieronder."], 730)
+    result = read(make_pdf([[*intro, *cells]]))
+    tables = [block for block in result.blocks if block.kind == "table"]
+    assert len(tables) == 1
+    assert tables[0].rows == [list(row) for row in rows]
+    assert result.blocks[0].text == "De cijfers staan in de tabel hieronder."
+
+
+def test_a_footnote_continued_on_the_next_page_is_one_note() -> None:
+    page1 = [
+        *_column(["Zie het rapport van de inspectie over de dijken."], 700),
+        Text(281, 703.5, "1", 6),
+        Text(LEFT, 102, "1", 5),
+        Text(LEFT + 6, 100, "Inspectie Leefomgeving en Transport, rapport over de", 8),
+    ]
+    page2 = [*_column(["Het kabinet reageert voor de zomer."], 700), Text(LEFT, 100, "dijken.", 8)]
+    result = read(make_pdf([page1, page2]))
+    notes = [note for block in result.blocks for note in block.notes]
+    assert [n.text for n in notes] == [
+        "Inspectie Leefomgeving en Transport, rapport over de dijken."
+    ]
+
+
+def test_a_raised_number_without_a_note_stays_in_the_text() -> None:
+    result = read(make_pdf([[*_column(["Het oppervlak is 40 m"], 700), Text(169, 704, "2", 6)]]))
+    assert result.blocks[0].text.replace(" ", "").endswith("m2")
+    assert result.blocks[0].notes == []
+
+
+def test_read_bytes_detects_pdf_and_scans_give_one_clear_error() -> None:
+    assert read_bytes(_kamervragen_pdf()).format == "pdf"
+    with pytest.raises(KamerqaInputError, match=r"no text layer \(scanned\?\)"):
+        read_bytes(image_only_pdf())
