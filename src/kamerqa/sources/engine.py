@@ -161,7 +161,10 @@ class SyncEngine:
 
     def _detail(self, entry: FeedEntry, options: SyncOptions) -> TkDocument | None:
         if options.dry_run:
-            return TkDocument(id=entry.entity_id, soort=entry.soort, gewijzigd_op=entry.updated)
+            nummer = entry.fields.get("documentNummer")
+            return TkDocument(
+                id=entry.entity_id, nummer=nummer, soort=entry.soort, gewijzigd_op=entry.updated
+            )
         self.checkpoint("detail")
         return self.odata.document(entry.entity_id)
 

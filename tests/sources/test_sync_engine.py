@@ -1,0 +1,85 @@
+"""Acceptance: full sync, incremental sync, deletions, parse failures kept, dry run."""
+
+from __future__ import annotations
+
+from kamerqa.sources.engine import FEED_CURSOR, SyncOptions
+from kamerqa.store import Store
+from kamerqa.store import sync_state as state
+
+from .conftest import EngineFactory
+from .replay import Replay
+
+ANSWER_ID = "a3c51e02-1111-4b7a-9c3e-5f6a7b8c9d03"
+QUESTION_ID = "a3c51e02-1111-4b7a-9c3e-5f6a7b8c9d04"
+BROKEN_ID = "a3c51e02-1111-4b7a-9c3e-5f6a7b8c9d06"
+
+
+def test_full_sync_stores_every_qa_document_and_skips_other_kinds(
+    store: Store, make_engine: EngineFactory, replay: Replay
+) -> None:
+    report = make_engine(store).run(SyncOptions())
+    rows = state.dump(store)["sync_document"]
+    assert len(rows) == 8  # ten documents in the feed, a Motie and a Brief regering skipped
+    assert not [r for r in rows if r[2] in ("Motie", "Brief regering")]
+    assert store.get_document("ah-tk-20252026-901") is not None  # KOOP XML preferred
+    assert store.get_document("2026D00140") is not None  # TK file, id = document number
+    assert report.failed == ["2026D00305"]
+    assert replay.count("Document(a3c51e02-1111-4b7a-9c3e-5f6a7b8c9d09)") == 0
+    assert state.get_cursor(store, FEED_CURSOR)
+
+
+def test_incremental_sync_fetches_only_changed_entities(
+    store: Store, make_engine: EngineFactory, replay: Replay
+) -> None:
+    make_engine(store).run(SyncOptions())
+    before = len(replay.requests)
+    replay.world.change(QUESTION_ID, Titel="Vragen van het lid Hoekstra over jeugd-ggz (gewijzigd)")
+    replay.world.delete("a3c51e02-1111-4b7a-9c3e-5f6a7b8c9d05")
+    report = make_engine(store).run(SyncOptions())
+    new = replay.requests[before:]
+    feed_pages = [r for r in new if "/SyncFeed/" in r]
+    details = [r for r in new if "/OData/" in r]
+    assert len(feed_pages) == 1
+    assert sorted(details) == sorted(
+        [
+            f"/OData/v4/2.0/Document({QUESTION_ID})?$expand=DocumentVersie,Zaak($expand=ZaakActor)",
+            f"/OData/v4/2.0/Document({QUESTION_ID})/resource",
+        ]
+    )
+    assert report.deleted == 1
+    assert store.get_document("2026D00120") is None
+    row = state.get_document(store, "a3c51e02-1111-4b7a-9c3e-5f6a7b8c9d05")
+    assert row is not None and row.verwijderd == 1
+    changed = state.get_document(store, QUESTION_ID)
+    assert changed is not None and changed.titel.endswith("(gewijzigd)")
+    quiet = len(replay.requests)
+    make_engine(store).run(SyncOptions())
+    assert [r for r in replay.requests[quiet:] if "/OData/" in r] == []
+
+
+def test_a_file_that_fails_to_parse_is_kept_with_its_error(
+    store: Store, make_engine: EngineFactory, replay: Replay
+) -> None:
+    make_engine(store).run(SyncOptions())
+    failures = state.failures(store)
+    assert [f.source_id for f in failures] == [BROKEN_ID]
+    content = state.failure_content(store, BROKEN_ID)
+    assert content == replay.world.files["antwoord-2026D00305.pdf"]
+    assert "no text layer" in failures[0].error
+    row = state.get_document(store, BROKEN_ID)
+    assert row is not None and row.parse_status == "failed" and row.file_sha256
+
+
+def test_dry_run_writes_nothing_and_names_what_it_would_fetch(
+    store: Store, make_engine: EngineFactory, replay: Replay
+) -> None:
+    report = make_engine(store).run(SyncOptions(dry_run=True))
+    expected = [
+        d["DocumentNummer"]
+        for d in replay.world.documents.values()
+        if d["Soort"] not in ("Motie", "Brief regering")
+    ]
+    assert sorted(report.would_fetch) == sorted(expected)
+    assert state.counts(store)["sync_document"] == 0
+    assert state.get_cursor(store, FEED_CURSOR) is None
+    assert replay.count("/resource") == 0
