@@ -73,7 +73,7 @@ def compound_parts(word: str) -> tuple[str, ...]:
         for cut in (1, 2):
             if word[:-cut] in LEXICON and len(word) - cut >= MIN_PART:
                 return (word[:-cut],)
-    split = _split(word, whole=False)
+    split = _split(word, whole=False) or _head(word)
     if not split:
         return ()
     found = list(split)
@@ -97,6 +97,25 @@ def _split(word: str, depth: int = 0, *, whole: bool = True) -> list[str] | None
                 rest = _split(tail, depth + 1)
                 if rest:
                     return [base, *rest]
+    return None
+
+
+_SUFFIXES = ("lijk", "heid", "achtig", "matig", "loos", "loze", "baar", "schap", "ing", "isch")
+MIN_HEAD = 5
+
+
+def _head(word: str) -> list[str] | None:
+    """A known long head before an unknown long tail ("droneproductie" -> drone): only the
+    head is kept, and derivations ("burgerlijk", "beleidsmatig") are not split."""
+    for cut in range(len(word) - MIN_HEAD, MIN_HEAD - 1, -1):
+        head, tail = word[:cut], word[cut:]
+        for link in _LINKS:
+            if link and not head.endswith(link):
+                continue
+            base = head[: len(head) - len(link)] if link else head
+            derived = any(tail[i:].startswith(_SUFFIXES) for i in range(3))
+            if len(base) >= MIN_HEAD and base in LEXICON and not derived:
+                return [base]
     return None
 
 

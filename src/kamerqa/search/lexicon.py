@@ -61,6 +61,13 @@ oefenterrein militairen veteraan reservist dienstplicht werving personeelstekort
 tekort overschot inflatie koopkracht armoede schuld schulden schuldhulp bijstand
 minimumloon loon salaris toelage huurtoeslag zorgtoeslag kinderopvang opvang
 kinderbijslag pensioenfonds aow wia ww ziekte ziekteverzuim arbeidsongeschiktheid
+afweer dreiging productie capaciteit missie
+luchtruim bondgenoot bondgenootschap afschrikking coalitie norm uitgaven investering
+industrie bedrijf leverancier inkoop aanschaf levering fabrikant wapenleverantie steunpakket
+hond honden dierenwelzijn welzijn asielzoekers opvanglocatie hoofddoek religie geloof moskee
+kerk onderzoeksraad corridor leiding pijpleiding waterstof warmte kolen kernenergie centrale
+zonnepaneel windmolen accu batterij laadpaal elektriciteit netcongestie isolatie
+warmtepomp aardgas groningen mijnbouw bodemdaling schadeherstel versterking
 """
 
 LEXICON: frozenset[str] = frozenset(w for w in _WORDS.split() if len(w) >= 3)

@@ -64,6 +64,9 @@ class SearchHit(_Model):
     )
     snippet: str = Field(description="Escaped HTML text with <mark> around matched words.")
     text: str = Field(description="Full plain text of the question or answer.")
+    answer_text: str | None = Field(
+        default=None, description="For a question: the text of its (possibly joint) answer."
+    )
     score: float = Field(description="Relevance (higher is better); 0 when sorting by date.")
 
 

@@ -66,20 +66,22 @@ def _facets(store: SQLStore, base: str, params: list[Any]) -> dict[str, list[Fac
     return facets
 
 
-def _texts(
-    store: SQLStore, rows: list[tuple[Any, ...]]
-) -> dict[int, tuple[str, list[str], str | None]]:
-    """unit_id -> (text, question numbers, answer id) for the page's hits."""
-    out: dict[int, tuple[str, list[str], str | None]] = {}
+Texts = dict[int, tuple[str, list[str], str | None, str | None]]
+
+
+def _texts(store: SQLStore, rows: list[tuple[Any, ...]]) -> Texts:
+    """unit_id -> (text, question numbers, answer id, answer text) for the page's hits."""
+    out: Texts = {}
     for unit_id, doc_id, kind, ref, *_ in rows:
         if kind == "question":
             found = store.execute(
-                "SELECT text, answer_id FROM questions WHERE doc_id = ? AND number = ?"
-                " ORDER BY position LIMIT 1",
+                "SELECT q.text, q.answer_id, a.text FROM questions q LEFT JOIN answers a"
+                " ON a.doc_id = q.doc_id AND a.id = q.answer_id"
+                " WHERE q.doc_id = ? AND q.number = ? ORDER BY q.position LIMIT 1",
                 (doc_id, ref),
             )
-            text, answer_id = found[0] if found else ("", None)
-            out[unit_id] = (text, [ref], answer_id)
+            text, answer_id, answer_text = found[0] if found else ("", None, None)
+            out[unit_id] = (text, [ref], answer_id, answer_text)
         else:
             found = store.execute(
                 "SELECT text, questions FROM answers WHERE doc_id = ? AND id = ?"
@@ -87,7 +89,7 @@ def _texts(
                 (doc_id, ref),
             )
             text, numbers = found[0] if found else ("", "[]")
-            out[unit_id] = (text, list(json.loads(numbers)), ref)
+            out[unit_id] = (text, list(json.loads(numbers)), ref, None)
     return out
 
 
@@ -108,7 +110,7 @@ def run_search(store: SQLStore, request: SearchRequest) -> SearchResponse:
     stems, prefixes = query.highlight_stems(), query.highlight_prefixes()
     hits = []
     for unit_id, doc_id, kind, _ref, party, genre, title, committee, date, score, _ in rows:
-        text, numbers, answer_id = texts[unit_id]
+        text, numbers, answer_id, answer_text = texts[unit_id]
         hits.append(
             SearchHit(
                 kind=kind,
@@ -123,6 +125,7 @@ def run_search(store: SQLStore, request: SearchRequest) -> SearchResponse:
                 date=date,
                 snippet=snippet(text, stems, prefixes),
                 text=text,
+                answer_text=answer_text,
                 score=0.0 if request.sort == "date" or query.empty else round(float(score), 6),
             )
         )

@@ -1,0 +1,207 @@
+"""`kamerqa ingest | search | similar | export | stats`: thin adapters over kamerqa.store."""
+
+from __future__ import annotations
+
+import html
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from kamerqa.errors import KamerqaInputError
+from kamerqa.search import SearchRequest
+from kamerqa.search.models import IngestReport, SearchResponse, SimilarResponse
+from kamerqa.store import open_store
+from kamerqa.store.export import EXPORT_FORMATS, export
+
+DB_HELP = "SQLite file path or postgresql:// URL (default ./kamerqa.db; env KAMERQA_DB)."
+_db = typer.Option(None, "--db", envvar="KAMERQA_DB", help=DB_HELP)
+_fmt = typer.Option("table", "--format", "-f", help="table or json.")
+
+
+def _run_ingest(paths: list[Path], db: str | None, workers: int | None) -> IngestReport:
+    with open_store(db) as store:
+        if not sys.stderr.isatty():
+
+            def line(path: str, done: int, total: int) -> None:
+                typer.echo(f"[{done}/{total}] {path}", err=True)
+
+            return store.ingest_paths(paths, workers=workers, progress=line)
+        columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+        with Progress(*columns, console=Console(stderr=True)) as bar:
+            task = bar.add_task("ingest", total=None)
+
+            def tick(path: str, done: int, total: int) -> None:
+                bar.update(task, completed=done, total=total)
+
+            return store.ingest_paths(paths, workers=workers, progress=tick)
+
+
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="Files and folders (recursively)."),
+    db: str | None = _db,
+    workers: int | None = typer.Option(None, help="Parser processes (default: CPU cores)."),
+) -> None:
+    """Parse documents and store them; re-ingesting unchanged files changes nothing."""
+    report = _run_ingest(paths, db, workers)
+    for failure in report.failed:
+        typer.echo(f"kamerqa: {failure.path}: {failure.reason}", err=True)
+    typer.echo(
+        f"{report.files} files: {report.inserted} inserted, {report.updated} updated, "
+        f"{report.unchanged} unchanged, {len(report.failed)} failed"
+    )
+    if report.failed:
+        ok = report.inserted + report.updated + report.unchanged
+        raise typer.Exit(1 if ok else 2)
+
+
+def _print_search(response: SearchResponse, fmt: str) -> None:
+    if fmt == "json":
+        typer.echo(response.model_dump_json(indent=2))
+        return
+    table = Table(title=f"{response.total} matches for {response.query!r}", show_lines=True)
+    for column in ("document", "kind", "nr", "party", "date", "snippet"):
+        table.add_column(column)
+    for hit in response.hits:
+        pieces = re.split(r"</?mark>", hit.snippet)
+        snippet = "".join(
+            f"[bold yellow]{escape(html.unescape(p))}[/]" if i % 2 else escape(html.unescape(p))
+            for i, p in enumerate(pieces)
+        )
+        nr = ", ".join(hit.question_numbers)
+        date = str(hit.date or "")
+        table.add_row(hit.doc_id, hit.kind, nr, hit.party or "", date, snippet)
+    Console().print(table)
+
+
+def search(
+    query: str = typer.Argument("", help='Words, "phrases", OR, -exclude, prefix*.'),
+    db: str | None = _db,
+    party: str | None = typer.Option(None, "--party"),
+    genre: str | None = typer.Option(None, "--genre"),
+    asker: str | None = typer.Option(None, "--asker"),
+    ministry: str | None = typer.Option(None, "--ministry"),
+    committee: str | None = typer.Option(None, "--committee"),
+    date_from: str | None = typer.Option(None, "--from", help="YYYY-MM-DD"),
+    date_to: str | None = typer.Option(None, "--to", help="YYYY-MM-DD"),
+    scope: str = typer.Option("both", "--scope", help="questions, answers or both."),
+    sort: str = typer.Option("relevance", "--sort", help="relevance or date."),
+    limit: int = typer.Option(20, "--limit"),
+    fmt: str = _fmt,
+) -> None:
+    """Search questions and answers."""
+    try:
+        request = SearchRequest(
+            query=query,
+            party=party,
+            genre=genre,
+            asker=asker,
+            ministry=ministry,
+            committee=committee,
+            date_from=date_from,
+            date_to=date_to,
+            scope=scope,
+            sort=sort,
+            limit=limit,
+        )
+    except ValueError as exc:
+        raise KamerqaInputError(f"bad search options: {_first_error(exc)}") from None
+    with open_store(db) as store:
+        _print_search(store.search(request), fmt)
+
+
+def _first_error(exc: Exception) -> str:
+    errors: list[dict[str, Any]] = getattr(exc, "errors", lambda: [])()
+    if errors:
+        where = ".".join(str(p) for p in errors[0].get("loc", ()))
+        return f"{where}: {errors[0].get('msg', '')}"
+    return str(exc).splitlines()[0]
+
+
+def _print_similar(response: SimilarResponse, fmt: str) -> None:
+    if fmt == "json":
+        typer.echo(response.model_dump_json(indent=2))
+        return
+    table = Table(title=f"similar questions ({response.method})", show_lines=True)
+    for column in ("document", "nr", "party", "score", "question"):
+        table.add_column(column)
+    for hit in response.hits:
+        text = hit.text if len(hit.text) < 300 else hit.text[:297] + "…"
+        score = f"{hit.score:.3f}"
+        table.add_row(hit.doc_id, hit.question_number, hit.party or "", score, escape(text))
+    Console().print(table)
+
+
+def similar(
+    text: str | None = typer.Argument(None, help="Text to find similar questions for."),
+    question: str | None = typer.Option(None, "--question", help="DOC_ID:NUMBER"),
+    db: str | None = _db,
+    method: str = typer.Option("auto", "--method", help="auto, lexical, dense or hybrid."),
+    limit: int = typer.Option(10, "--limit"),
+    fmt: str = _fmt,
+) -> None:
+    """Questions similar to a text or to a stored question."""
+    target: tuple[str, str] | None = None
+    if question:
+        doc_id, sep, number = question.rpartition(":")
+        if not sep or not doc_id or not number:
+            raise KamerqaInputError("--question takes DOC_ID:NUMBER")
+        target = (doc_id, number)
+    with open_store(db) as store:
+        response = store.similar(text=text, question=target, limit=limit, method=method)
+    _print_similar(response, fmt)
+
+
+def export_cmd(
+    fmt: str = typer.Option("jsonl", "--format", "-f", help=", ".join(EXPORT_FORMATS)),
+    output: Path | None = typer.Option(None, "-o", "--output"),
+    db: str | None = _db,
+) -> None:
+    """Export every question with its answer (jsonl, csv or parquet)."""
+    with open_store(db) as store:
+        count = export(store, fmt, output, sys.stdout)
+    if output is not None:
+        typer.echo(f"{count} questions written to {output}", err=True)
+
+
+def stats(db: str | None = _db, fmt: str = _fmt) -> None:
+    """Counts per genre, party, ministry and year, and reply times."""
+    with open_store(db) as store:
+        result = store.stats()
+    if fmt == "json":
+        typer.echo(result.model_dump_json(indent=2))
+        return
+    console = Console()
+    console.print(
+        f"{result.documents} documents, {result.questions} questions, {result.answers} answers"
+    )
+    for title, counts in (
+        ("genre", result.by_genre), ("party", result.by_party),
+        ("ministry", result.by_ministry), ("year", result.by_year),
+    ):  # fmt: skip
+        table = Table(title=f"per {title}")
+        table.add_column(title)
+        table.add_column("count", justify="right")
+        for item in counts:
+            table.add_row(item.value, str(item.count))
+        console.print(table)
+    r = result.reply_times
+    if r.documents:
+        console.print(
+            f"reply time over {r.documents} documents: mean {r.mean_days} days, median "
+            f"{r.median_days}, p90 {r.p90_days}; answered within 3 weeks: {r.within_21_days:.0%}"
+        )
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ingest")(ingest)
+    app.command("search")(search)
+    app.command("similar")(similar)
+    app.command("export")(export_cmd)
+    app.command("stats")(stats)
