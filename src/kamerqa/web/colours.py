@@ -1,0 +1,36 @@
+"""A stable colour per party, for chips and charts (well-known colours where they exist)."""
+
+from __future__ import annotations
+
+import hashlib
+
+KNOWN = {
+    "VVD": "#1f4e9c",
+    "PVV": "#2b6b9e",
+    "NSC": "#1b7f7a",
+    "BBB": "#5f8f1c",
+    "GroenLinks-PvdA": "#b8162d",
+    "GroenLinks": "#3c8a2e",
+    "PvdA": "#c81d25",
+    "D66": "#2f7d32",
+    "CDA": "#1a7a4c",
+    "SP": "#d7261e",
+    "ChristenUnie": "#00639b",
+    "SGP": "#c25a12",
+    "PvdD": "#2e7d32",
+    "Volt": "#502379",
+    "JA21": "#1d3557",
+    "DENK": "#138b8b",
+    "FvD": "#7a1f1f",
+    "50PLUS": "#6a1b9a",
+}
+
+
+def party_colour(name: str | None) -> str:
+    """A colour with enough contrast for white text (WCAG AA for large text and chips)."""
+    if not name:
+        return "#5b6470"
+    if name in KNOWN:
+        return KNOWN[name]
+    hue = int(hashlib.sha256(name.encode()).hexdigest()[:4], 16) % 360
+    return f"hsl({hue} 55% 32%)"
