@@ -22,7 +22,13 @@ from lxml import etree, html
 from kamerqa.errors import KamerqaInputError
 from kamerqa.readers.blocks import Block, BlockKind, BlockRole, Note, ReadResult
 from kamerqa.readers.html_notes import classes, collect_notes, referenced_note
-from kamerqa.readers.xml_common import check_block_count, check_size, clean, heading_numbers
+from kamerqa.readers.xml_common import (
+    check_block_count,
+    check_size,
+    clean,
+    heading_numbers,
+    stated_structure,
+)
 
 __all__ = ["read"]
 
@@ -199,8 +205,9 @@ class _Walker:
             if notes and self.blocks:
                 self.blocks[-1].notes.extend(notes)
             return
-        block = Block(text=text, kind=kind, notes=list(dict.fromkeys(notes)), role=self.role,
-                      number=self.number)  # fmt: skip
+        role, number = stated_structure(self.role, self.number)
+        block = Block(text=text, kind=kind, notes=list(dict.fromkeys(notes)), role=role,
+                      number=number)  # fmt: skip
         for key, value in extra.items():
             setattr(block, key, value)
         self.blocks.append(block)
@@ -258,6 +265,7 @@ class _Walker:
             cells = [clean(self.inline(c, notes)) for c in row if c.tag in ("td", "th")]
             if any(cells):
                 rows.append(cells)
+                check_block_count(len(self.blocks) + len(rows))
         self.emit("\n".join(" | ".join(row) for row in rows), notes, "table", rows=rows)
 
     def definitions(self, element: html.HtmlElement) -> None:
@@ -318,7 +326,9 @@ def read(data: bytes) -> ReadResult:
     walker = _Walker(notes_by_id)
     walker.walk(_content_root(root))
     if not walker.blocks:
-        raise KamerqaInputError("the HTML page has no text")
+        raise KamerqaInputError(
+            "the HTML page has no readable text (empty, or nested or run on beyond the limits)"
+        )
     result = ReadResult(format="html", blocks=walker.blocks, metadata=metadata)
     result.unplaced_notes = [n for n in dict.fromkeys(all_notes) if n not in walker.used]
     return result

@@ -25,6 +25,7 @@ from kamerqa.readers.xml_common import (
     heading_numbers,
     local_name,
     safe_xml_root,
+    stated_structure,
 )
 from kamerqa.readers.xml_facts import kamerstuk_facts, kamervragen_facts
 from kamerqa.readers.xml_metadata import metadata_from_elements, read_metadata_xml
@@ -114,7 +115,6 @@ class _Walker:
         level: int = 0,
         bold: bool = False,
         rows: list[list[str]] | None = None,
-        role: BlockRole | None = None,
     ) -> None:
         text = clean(text)
         if not text:
@@ -128,8 +128,8 @@ class _Walker:
             bold=bold,
             notes=list(dict.fromkeys(notes)),
             rows=rows or [],
-            role=self.role if role is None else role,
-            number=self.number,
+            role=stated_structure(self.role, self.number)[0],
+            number=stated_structure(self.role, self.number)[1],
         )
         self.blocks.append(block)
         check_block_count(len(self.blocks))
@@ -200,6 +200,7 @@ class _Walker:
             ]
             if any(cells):
                 rows.append(cells)
+                check_block_count(len(self.blocks) + len(rows))
         text = "\n".join(" | ".join(cell for cell in row) for row in rows)
         if rows:
             self.blocks.append(
@@ -208,8 +209,8 @@ class _Walker:
                     kind="table",
                     rows=rows,
                     notes=list(dict.fromkeys(notes)),
-                    role=self.role,
-                    number=self.number,
+                    role=stated_structure(self.role, self.number)[0],
+                    number=stated_structure(self.role, self.number)[1],
                 )
             )
         elif notes and self.blocks:

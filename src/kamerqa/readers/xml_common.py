@@ -9,9 +9,10 @@ import unicodedata
 from lxml import etree
 
 from kamerqa.errors import KamerqaInputError
+from kamerqa.readers.blocks import BlockRole
 
 # Real KOOP pages are a few MB at most (a budget list with 700 questions is ~3 MB of XML).
-MAX_MARKUP_BYTES = 20 * 1024 * 1024
+MAX_MARKUP_BYTES = 16 * 1024 * 1024
 # Beyond this many blocks a document is not a Q&A document but a stress test.
 MAX_BLOCKS = 100_000
 
@@ -115,7 +116,7 @@ def local_name(element: etree._Element) -> str:
 def dossier_id(dossier: str) -> str:
     """KOOP dossier form: "36 600 VII" / "36600-VII" -> "36600-VII", "21 501-20" -> "21501-20"."""
     text = clean(dossier).replace("\u2009", " ")
-    match = re.match(r"^(\d{1,3}(?:[ .]?\d{3})*)\s*(?:-\s*)?(.*)$", text)
+    match = re.match(r"^(\d+(?:[ .]\d{3})*)\s*(?:-\s*)?(.*)$", text)
     if not match:
         return text.replace(" ", "-")
     digits = re.sub(r"\D", "", match.group(1))
@@ -132,3 +133,17 @@ def vergaderjaar_digits(text: str) -> str:
     if len(second) == 2:
         second = first[:2] + second
     return first + second
+
+
+def stated_structure(role: BlockRole, number: str) -> tuple[BlockRole, str]:
+    """Role and number as put on a block.
+
+    ``Block.number`` holds one question number. A joint heading ("Antwoord 3 en 4") keeps its
+    numbers as ``"3, 4"`` but no role, so parsers read the numbers from the heading text; the
+    blocks under it keep their role without a number.
+    """
+    if "," not in number:
+        return role, number
+    if role in ("question_heading", "answer_heading"):
+        return "", number
+    return role, ""
