@@ -14,9 +14,11 @@ from kamerqa.parse.dates import find_dates, parse_dutch_date
 
 __all__ = [
     "addressee",
+    "closing_signatories",
     "committee",
     "fill_intro_metadata",
     "function_from_caps",
+    "kamerstuk_id",
     "kenmerk",
     "officers",
     "signatories",
@@ -56,6 +58,8 @@ _FUNCTION_LINE = re.compile(
 _CLOSING = re.compile(
     r"^\s*(hoogachtend|met\s+(?:vriendelijke|hoogachtende)\s+groet(?:en)?)\s*,?\s*$", re.I
 )
+_DOSSIER_LINE = re.compile(r"^\s*(\d{2})\s?(\d{3})(?:[ -]([IVXL]{1,6}|[A-Z]))?(?=\s|$)")
+_NR_LINE = re.compile(r"^\s*nr\.\s*(\d{1,4}|[A-Z]{1,2})(?=\s|$)", re.I)
 _SMALL_WORDS = {"van", "voor", "en", "de", "het", "der", "den", "op", "in", "te"}
 _NAME = re.compile(r"^[A-ZÀ-Þ][\w.’'-]*(?:\s+[\w.’'-]+){0,5}$")
 
@@ -158,6 +162,26 @@ def signatories(texts: list[str]) -> list[Signatory]:
     return []
 
 
+def closing_signatories(texts: list[str]) -> tuple[int, list[Signatory]]:
+    """Signatures at the very end ("De Minister van X,\nName"): start index and signatories."""
+    start = len(texts)
+    found: list[Signatory] = []
+    index = len(texts) - 2
+    while index >= max(0, len(texts) - 12):
+        pair = _signature_pairs(texts[index : index + 2])
+        if pair:
+            found = pair + found
+            start = index
+            index -= 2
+        elif found:
+            break
+        else:
+            index -= 1
+    if found and start > 0 and _CLOSING.match(texts[start - 1]):
+        start -= 1
+    return start, found
+
+
 def officers(texts: list[str]) -> dict[str, str]:
     """Chair and clerk: "De voorzitter van de commissie,\\nName" -> {"voorzitter": Name}."""
     found: dict[str, str] = {}
@@ -167,6 +191,19 @@ def officers(texts: list[str]) -> dict[str, str]:
         if match and _NAME.match(following) and not _FUNCTION_LINE.match(following):
             found.setdefault(match.group(1).lower(), following)
     return found
+
+
+def kamerstuk_id(texts: list[str]) -> str | None:
+    """ "kst-36600-VII-3" from a dossier line ("36 600 VII Vaststelling …") and "Nr. 3"."""
+    dossier = number = None
+    for text in texts[:12]:
+        found = _DOSSIER_LINE.match(text)
+        if found and dossier is None:
+            dossier = found.group(1) + found.group(2) + (f"-{found.group(3)}" if found[3] else "")
+        nr = _NR_LINE.match(text)
+        if nr and number is None:
+            number = nr.group(1)
+    return f"kst-{dossier}-{number}" if dossier and number else None
 
 
 def vastgesteld(texts: list[str]) -> date | None:
@@ -185,6 +222,7 @@ def fill_intro_metadata(metadata: Metadata, intro: str, head: list[str]) -> None
     metadata.date_submitted = metadata.date_submitted or submitted_date(intro, reference)
     metadata.date_answered = metadata.date_answered or answered_date(intro, reference)
     metadata.date_published = metadata.date_published or vastgesteld(head)
+    metadata.identifiers.koop = metadata.identifiers.koop or kamerstuk_id(head)
     reference_code = kenmerk(intro)
     if reference_code and not metadata.reference:
         metadata.reference = reference_code

@@ -20,6 +20,7 @@ from kamerqa.readers.blocks import Block, Note
 
 __all__ = [
     "QABuilder",
+    "answer_heading",
     "answer_heading_numbers",
     "is_heading_like",
     "party_heading",
@@ -65,15 +66,26 @@ def party_heading(block: Block) -> str | None:
     return party_from_fractie(text)
 
 
-def answer_heading_numbers(text: str) -> list[str] | None:
-    """Numbers of an answer heading ([] for a bare "Antwoord"/"Reactie"), None if not one."""
-    stripped = strip_enumerator(text.strip()) if text.strip()[:1].isdigit() else text.strip()
+def answer_heading(text: str) -> tuple[list[str], str] | None:
+    """An answer heading: its numbers ([] for "Antwoord"/"Reactie") and any text after a colon.
+
+    "Antwoord op vraag 3: Ja, …" -> (["3"], "Ja, …"); "Antwoord" -> ([], ""); prose -> None.
+    """
+    stripped = text.strip()
+    if stripped[:1].isdigit():
+        stripped = strip_enumerator(stripped)
     match = match_answer_heading(stripped)
-    if match is not None and not match.rest:
-        return match.numbers
+    if match is not None:
+        return match.numbers, match.rest
     if _REPLY_HEADING.match(stripped) and not _PARTY_HEADING.search(stripped):
-        return []
+        return [], ""
     return None
+
+
+def answer_heading_numbers(text: str) -> list[str] | None:
+    """Numbers of an answer heading that stands alone on its line, else None."""
+    found = answer_heading(text)
+    return found[0] if found is not None and not found[1] else None
 
 
 @dataclass
@@ -153,6 +165,10 @@ class QABuilder:
         item = _Item(numbers=numbers or [], party=self.party, section=self.section)
         self.answers.append(item)
         self._current = item
+
+    def detach(self) -> None:
+        """Following text belongs to nothing (government prose between items, signatures)."""
+        self._current = None
 
     def add(self, text: str, notes: list[Note] | None = None) -> None:
         """Text (one paragraph) for the current question, answer or party intro."""

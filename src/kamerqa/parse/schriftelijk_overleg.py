@@ -20,7 +20,7 @@ from kamerqa.parse.letter import fill_intro_metadata
 from kamerqa.parse.numbering import match_question_heading
 from kamerqa.parse.qa_common import (
     QABuilder,
-    answer_heading_numbers,
+    answer_heading,
     is_heading_like,
     party_heading,
     strip_enumerator,
@@ -136,10 +136,10 @@ class _Walker:
             self.builder.add(heading.rest)
             self.builder.add("", block.notes)
             return
-        numbers = answer_heading_numbers(text)
-        if numbers is not None:
-            self.builder.start_answer(numbers)
-            self.builder.add("", block.notes)
+        answer = answer_heading(text)
+        if answer is not None:
+            self.builder.start_answer(answer[0])
+            self.builder.add(answer[1], block.notes)
             return
         self._body(block, text)
 

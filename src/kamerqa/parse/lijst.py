@@ -1,0 +1,172 @@
+"""Lijst van vragen en antwoorden (a Kamerstuk, often with hundreds of questions).
+
+Head: "Nr. N LIJST VAN VRAGEN EN ANTWOORDEN", "Vastgesteld <date>", the committee's intro naming
+the minister (or the Algemene Rekenkamer), the letter or report with its Kamerstuk and the date
+of the answering letter, chair and griffier. Then per question "Vraag N" / a numbered paragraph
+("12. Hoeveel …?", or "12" on its own line) / a table row (columns Nr, Vraag, Bijlage, Blz. (van),
+t/m), and the answer headed "Antwoord op vraag N:", "Antwoord", or not headed at all. Numbered
+lists inside answers are told apart from questions by the expected next number, the list context
+and the answer headings that follow real questions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kamerqa.model import Document
+from kamerqa.parse.citations import find_references
+from kamerqa.parse.letter import fill_intro_metadata
+from kamerqa.parse.numbering import match_question_heading
+from kamerqa.parse.qa_common import QABuilder, answer_heading, is_heading_like
+from kamerqa.parse.questions import numbered_paragraph
+from kamerqa.readers.blocks import Block, ReadResult
+
+__all__ = ["parse"]
+
+_LOOKAHEAD = 8
+_HEADER_NR = re.compile(r"^(?:nr|nummer|vraag\s*nr|vraagnummer)\.?$", re.I)
+_HEADER_VRAAG = re.compile(r"^vra(?:ag|gen)$", re.I)
+_SUBJECT = re.compile(
+    r"\bvoorgelegd\s+aan\s+.{0,120}?\b(?:over|inzake|betreffende)\s+(?P<s>.+?)"
+    r"(?:\s*\((?:Kamerstuk|kst-)[^)]*\))?(?:\.\s|\.$|$)",
+    re.I,
+)
+_LIST_ITEM = re.compile(r"^\s*(\d{1,3})[.)]\s")
+
+
+def _question_start(block: Block, expected: str) -> tuple[list[str], str] | None:
+    """Numbers and text when ``block`` starts question ``expected`` (heading or paragraph)."""
+    heading = match_question_heading(block.text)
+    if heading is not None:
+        return heading.numbers, heading.rest
+    if block.kind == "table":
+        return None
+    number, rest = numbered_paragraph(block.text, expected)
+    return ([number], rest) if number else None
+
+
+def _table_columns(header: list[str]) -> tuple[int, int] | None:
+    cells = [c.strip().lower() for c in header]
+    nr = next((i for i, c in enumerate(cells) if _HEADER_NR.match(c)), None)
+    question = next((i for i, c in enumerate(cells) if _HEADER_VRAAG.match(c)), None)
+    if nr is None or question is None:
+        return None
+    return nr, question
+
+
+class _Walker:
+    def __init__(self, blocks: list[Block]) -> None:
+        self.blocks = blocks
+        self.builder = QABuilder()
+        self.headed = any(answer_heading(b.text) is not None for b in blocks)
+        self.columns: tuple[int, int] = (0, 1)
+        self.awaiting_text = False  # a bare number line was seen; its question text follows
+
+    def run(self) -> QABuilder:
+        for index, block in enumerate(self.blocks):
+            self.feed(index, block)
+        return self.builder
+
+    def feed(self, index: int, block: Block) -> None:
+        builder = self.builder
+        if block.kind == "table" and block.rows:
+            self._table(block)
+            return
+        answer = answer_heading(block.text)
+        if answer is not None and builder.questions:
+            builder.start_answer(answer[0])
+            builder.add(answer[1], block.notes)
+            self.awaiting_text = False
+            return
+        start = _question_start(block, builder.next_number())
+        headed = match_question_heading(block.text) is not None
+        if start is not None and (headed or self._is_question(index)):
+            builder.start_question(start[0])
+            builder.add(start[1], block.notes)
+            self.awaiting_text = not start[1]
+            return
+        if self._is_section(index, block):
+            builder.start_section(block.text.strip())
+            builder.detach()
+            return
+        if builder.in_question and not self.headed and not self.awaiting_text:
+            builder.start_answer()
+        self.awaiting_text = False
+        builder.add_block(block)
+
+    def _is_section(self, index: int, block: Block) -> bool:
+        if not is_heading_like(block, max_words=10) or self.builder.in_question:
+            return False
+        following = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
+        expected = self.builder.next_number()
+        return following is not None and _question_start(following, expected) is not None
+
+    def _is_question(self, index: int) -> bool:
+        """A numbered paragraph, not a list item: checks list context and answer headings."""
+        builder = self.builder
+        paragraphs = builder.current_paragraphs
+        if paragraphs and paragraphs[-1].rstrip().endswith(":"):
+            return False
+        if any(_LIST_ITEM.match(p) for p in paragraphs):
+            return False
+        if self.headed and builder.in_answer:
+            return self._answer_heading_follows(index)
+        return True
+
+    def _answer_heading_follows(self, index: int) -> bool:
+        for block in self.blocks[index + 1 : index + 1 + _LOOKAHEAD]:
+            if answer_heading(block.text) is not None:
+                return True
+            if _question_start(block, str(len(self.builder.questions) + 2)) is not None:
+                return False
+        return False
+
+    def _table(self, block: Block) -> None:
+        builder = self.builder
+        for row in block.rows:
+            columns = _table_columns(row)
+            if columns is not None:
+                self.columns = columns
+                continue
+            nr_col, question_col = self.columns
+            number = row[nr_col].strip().rstrip(".") if nr_col < len(row) else ""
+            text = row[question_col].strip() if question_col < len(row) else ""
+            if re.fullmatch(r"\d{1,4}[a-z]?", number):
+                builder.start_question([number])
+                builder.add(text)
+            elif builder.in_question and text:
+                builder.add(text)
+            elif any(cell.strip() for cell in row):
+                builder.add(" ".join(c for c in row if c.strip()))
+        builder.add("", block.notes)
+        if builder.in_question and not self.headed:
+            builder.start_answer()
+
+
+def _body_start(blocks: list[Block]) -> int:
+    for index, block in enumerate(blocks):
+        if block.kind == "table" and any(_table_columns(r) for r in block.rows[:2]):
+            return index
+        if _question_start(block, "1") is not None:
+            return index
+    return len(blocks)
+
+
+def parse(read: ReadResult, document: Document) -> Document:
+    """Parse a lijst van vragen en antwoorden into ``document``."""
+    blocks = read.blocks
+    start = _body_start(blocks)
+    head = blocks[:start]
+    intro = " ".join(b.text for b in head)
+    builder = _Walker(blocks[start:]).run()
+    fill_intro_metadata(document.metadata, intro, [b.text for b in head])
+    subject = _SUBJECT.search(intro)
+    if subject and not document.metadata.subject:
+        document.metadata.subject = subject.group("s").strip()
+    builder.finish(document)
+    document.references = find_references(intro) + document.references
+    title = "Lijst van vragen en antwoorden"
+    document.title = (
+        f"{title} over {document.metadata.subject}" if document.metadata.subject else title
+    )
+    return document

@@ -1,0 +1,184 @@
+"""Nota naar aanleiding van het verslag: the government's reply to a committee report on a bill.
+
+It follows the report's sections (headings -> ``Question.section``). Faction contributions are
+paraphrased ("De leden van de VVD-fractie vragen …", "Deze leden vragen …") and answered in
+prose; sometimes with "Vraag"/"Antwoord" blocks. Questions are numbered in order of appearance,
+the party comes from the fractie phrase, several faction paragraphs answered by one reply share
+one answer. Thanks to the factions at the start and the signature at the end are not answers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kamerqa.model import Document
+from kamerqa.parse.dates import parse_dutch_date
+from kamerqa.parse.letter import closing_signatories, fill_intro_metadata, kamerstuk_id
+from kamerqa.parse.numbering import match_question_heading
+from kamerqa.parse.parties import party_from_fractie
+from kamerqa.parse.qa_common import QABuilder, answer_heading, is_heading_like, strip_enumerator
+from kamerqa.parse.questions import GOVERNMENT_START, PROSE_QUESTION, is_intro_paragraph
+from kamerqa.readers.blocks import Block, ReadResult
+
+__all__ = ["parse"]
+
+_FACTION_START = re.compile(
+    r"^(?:(?:ook|voorts|tevens|verder|daarnaast|tot\s+slot|vervolgens|tenslotte|ten\s+slotte)"
+    r",?\s+(?:vragen|willen|merken|constateren|lezen|zijn|hebben)?\s*)?"
+    r"(?:de\s+(?:hier\s*voor\s+genoemde\s+)?leden\s+van\s+de\s+)",
+    re.I,
+)
+_SAME_FACTION = re.compile(
+    r"^(?:(?:ook|voorts|tevens|verder|daarnaast|tot\s+slot|vervolgens)\s*,?\s+)?"
+    r"(?:deze\s+leden|zij\s+(?:vragen|willen|vernemen|verzoeken|horen|wijzen|merken)"
+    r"|(?:vragen|willen|verzoeken)\s+(?:deze|de\s+genoemde)\s+leden|de\s+leden\s+vragen)\b",
+    re.I,
+)
+_VRAAG_ALONE = re.compile(r"^\s*vraag\s*[:.]?\s*$", re.I)
+_SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-Z‘“'\"(])")
+_TITLE = re.compile(r"nota\s+naar\s+aanleiding\s+van\s+het\s+(?:nader\s+)?verslag", re.I)
+_RECEIVED = re.compile(r"^\s*ontvangen\s+(.+)$", re.I)
+_DOSSIER_TITLE = re.compile(r"^\d{2}\s?\d{3}(?:[ -](?:[IVXL]{1,6}|[A-Z]))?\s+(?=[A-Z])")
+_TOC = re.compile(r"^\s*(?:inhoudsopgave|inhoud)\s*:?\s*$", re.I)
+_TOC_LINE = re.compile(r"^.{3,160}?(?:\.{2,}|\s)\s*\d{1,3}\s*$")
+
+
+def _faction_of(text: str) -> str | None:
+    if not _FACTION_START.match(text):
+        return None
+    return party_from_fractie(text[:200])
+
+
+def _split_reply(text: str) -> tuple[str, str]:
+    """A faction paragraph that goes on with the reply: (question part, reply part)."""
+    sentences = _SENTENCE.split(text)
+    for index, sentence in enumerate(sentences[1:], start=1):
+        if GOVERNMENT_START.match(sentence):
+            return " ".join(sentences[:index]), " ".join(sentences[index:])
+    return text, ""
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.builder = QABuilder()
+        self.in_toc = False
+        self.headed_question = False  # the current question opened with a "Vraag" heading
+
+    def feed(self, block: Block) -> None:
+        text = block.text.strip()
+        builder = self.builder
+        if self._skip_toc(block, text):
+            return
+        heading = match_question_heading(text)
+        if heading is not None or _VRAAG_ALONE.match(text):
+            builder.start_question(heading.numbers if heading else None)
+            builder.add(heading.rest if heading else "", block.notes)
+            self.headed_question = True
+            return
+        if self.headed_question and builder.in_question and answer_heading(text) is None:
+            builder.add_block(block)
+            return
+        self.headed_question = False
+        answer = answer_heading(text)
+        if answer is not None and builder.questions:
+            builder.start_answer(answer[0])
+            builder.add(answer[1], block.notes)
+            return
+        if is_heading_like(block) and _faction_of(text) is None:
+            builder.start_section(strip_enumerator(text))
+            builder.detach()
+            return
+        self._prose(block, text)
+
+    def _skip_toc(self, block: Block, text: str) -> bool:
+        if _TOC.match(text):
+            self.in_toc = True
+            return True
+        if self.in_toc and _TOC_LINE.match(text):
+            return True
+        self.in_toc = False
+        return False
+
+    def _prose(self, block: Block, text: str) -> None:
+        builder = self.builder
+        party = _faction_of(text)
+        if party is None and _SAME_FACTION.match(text) and builder.party:
+            party = builder.party
+        if party is None:
+            self._reply(block)
+            return
+        if is_intro_paragraph(text) and not builder.in_question:
+            builder.start_party(party)
+            builder.add_block(block)
+            builder.detach()
+            return
+        question, reply = _split_reply(text)
+        asks = PROSE_QUESTION.search(question) is not None
+        if builder.in_question and builder.questions[-1].party == party:
+            builder.add(question, block.notes)
+        elif asks or builder.in_question:
+            builder.party = party
+            builder.start_question(party=party)
+            builder.add(question, block.notes)
+        else:
+            self._reply(block)  # a remark without a question, answered or not: keep it as prose
+            return
+        if reply:
+            builder.start_answer()
+            builder.add(reply)
+
+    def _reply(self, block: Block) -> None:
+        builder = self.builder
+        if builder.in_question:
+            builder.start_answer()
+        if builder.in_answer:
+            builder.add_block(block)
+        else:
+            builder.add("", block.notes)
+
+
+def _head_end(blocks: list[Block]) -> int:
+    """The head ends at the first faction paragraph, section heading after the title, or TOC."""
+    for index, block in enumerate(blocks[:40]):
+        text = block.text.strip()
+        if _faction_of(text) or _TOC.match(text) or match_question_heading(text):
+            return index
+        if index > 2 and re.match(r"^(?:1|I|§\s*1)[.)]?\s+[A-Z]", text) and is_heading_like(block):
+            return index
+    return min(len(blocks), 6)
+
+
+def _fill_metadata(document: Document, head: list[Block], tail: list[str]) -> None:
+    meta = document.metadata
+    texts = [b.text for b in head]
+    intro = " ".join(texts)
+    fill_intro_metadata(meta, intro, texts)
+    meta.identifiers.koop = meta.identifiers.koop or kamerstuk_id(texts)
+    for text in texts:
+        received = _RECEIVED.match(text)
+        if received and meta.date_answered is None:
+            meta.date_answered = parse_dutch_date(received.group(1))
+    titles = [_DOSSIER_TITLE.sub("", t) for t in texts if _DOSSIER_TITLE.match(t)]
+    subject = titles[0] if titles else None
+    meta.subject = meta.subject or subject
+    _, signers = closing_signatories(tail)
+    meta.signatories = meta.signatories or signers
+    document.title = "Nota naar aanleiding van het verslag"
+    if meta.subject:
+        document.title += f" over {meta.subject}"
+
+
+def parse(read: ReadResult, document: Document) -> Document:
+    """Parse a nota naar aanleiding van het verslag into ``document``."""
+    blocks = read.blocks
+    start = _head_end(blocks)
+    texts = [b.text for b in blocks]
+    signature_at, _ = closing_signatories(texts)
+    signature_at = max(signature_at, start)
+    walker = _Walker()
+    for block in blocks[start:signature_at]:
+        if _TITLE.search(block.text) and is_heading_like(block):
+            continue
+        walker.feed(block)
+    _fill_metadata(document, blocks[:start], texts[signature_at:])
+    return walker.builder.finish(document)
