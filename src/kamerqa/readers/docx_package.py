@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from typing import Any
 
 from lxml import etree
@@ -31,6 +32,9 @@ _PARSER = etree.XMLParser(
 )
 
 
+_READ_ERRORS = (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError)
+
+
 class Package:
     """The zip container of a DOCX, checked against zip bombs before anything is read."""
 
@@ -53,7 +57,14 @@ class Package:
         try:
             with self._zip.open(name) as handle:
                 data = handle.read(MAX_PART_BYTES + 1)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            OSError,
+            ValueError,
+            EOFError,
+            NotImplementedError,
+        ) as exc:
             raise KamerqaInputError(f"corrupt DOCX part {name} ({exc})") from None
         except RuntimeError as exc:  # encrypted member
             raise KamerqaInputError(f"cannot read DOCX part {name} ({exc})") from None
