@@ -154,9 +154,9 @@ def _gutter(lines: list[Line], width: float) -> float | None:
         left = [line for line in lines if line.x1 <= gutter]
         right = [line for line in lines if line.x0 >= gutter]
         both = len({line.row for line in left} & {line.row for line in right})
-        if both >= 3 and (best is None or both > best[0]):
-            if _wide_enough(left, width) and _wide_enough(right, width):
-                best = (both, gutter)
+        better = both >= 3 and (best is None or both > best[0])
+        if better and _wide_enough(left, width) and _wide_enough(right, width):
+            best = (both, gutter)
     return best[1] if best else None
 
 
