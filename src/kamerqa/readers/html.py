@@ -62,6 +62,7 @@ _CONTENT_XPATHS = (
 _KOOP_ID = re.compile(r"^(?:kst|ah|kv|h|blg|stb|stcrt|trb|nds)-[\w.-]+$", re.I)
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _META_NAME = re.compile(r"[.:]|^(description|keywords|author|date|subject)$", re.I)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _MAX_DEPTH = 150
 
@@ -89,7 +90,7 @@ def _decode(data: bytes) -> str:
 
 
 def _parse(data: bytes) -> html.HtmlElement:
-    text = _XML_DECL.sub("", _decode(data), count=1).replace("\x00", "")
+    text = _CONTROL.sub("", _XML_DECL.sub("", _decode(data), count=1))
     if not text.strip():
         raise KamerqaInputError("the HTML file is empty")
     parser = html.HTMLParser(
