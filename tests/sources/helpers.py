@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 import httpx
 
 from kamerqa.errors import KamerqaInputError
 from kamerqa.model import Answer, Document, Question, Source
 from kamerqa.sources.http import Fetcher, RetryPolicy
+from kamerqa.store import Store
 
 _VRAAG = re.compile(r"(?:^Vraag (\d+)\n(.+?)$)|(?:<vraag nr=\"(\d+)\">.*?<al>(.+?)</al>)", re.M)
 _ANTWOORD = re.compile(r"<antwoord nr=\"(\d+)\">.*?<al>(.+?)</al>", re.S)
@@ -56,3 +58,14 @@ def make_fetcher(sleep: Callable[[float], None], timeout: float = 0.5) -> Fetche
         min_interval=0.0,
         sleep=sleep,
     )
+
+
+def snapshot(store: Store) -> dict[str, Any]:
+    """Everything sync wrote: its own tables and every parsed document, comparable with ==."""
+    from kamerqa.store import sync_state
+
+    docs = {}
+    for summary in store.list_documents(limit=10_000):
+        found = store.get_document(summary.id)
+        docs[summary.id] = found.to_dict() if found else None
+    return {"sync": sync_state.dump(store), "documents": docs}

@@ -23,8 +23,9 @@ TERM = timedelta(weeks=3)
 ASKER_RELATIONS = ("indiener", "medeindiener", "mede-indiener")
 ADDRESSEE_RELATIONS = ("gericht aan",)
 _MINISTRY = re.compile(
-    r"\b(?:minister|staatssecretaris|minister-president)\b[^,]*?\b(?:van|voor)\s+([^,]+)", re.I
+    r"\b(?:minister|staatssecretaris|minister-president)\b.*?\b(?:van|voor)\s+(.+)$", re.I
 )
+_TRAILING_PERSON = re.compile(r",\s*(?:[A-Z][a-z]?\.\s*)+[^,]*$")
 
 
 class LinkedDocument(BaseModel):
@@ -61,7 +62,7 @@ class ZaakLifecycle(BaseModel):
 def ministry_of(actor: TkActor) -> str:
     """'minister van Buitenlandse Zaken, X' -> 'Buitenlandse Zaken'; other names as given."""
     for text in (actor.function or "", actor.name):
-        found = _MINISTRY.search(text)
+        found = _MINISTRY.search(_TRAILING_PERSON.sub("", text.strip()))
         if found:
             return found.group(1).strip().rstrip(".")
     return actor.name.strip()
