@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from kamerqa.api.deps import StorePool, pool_of
 from kamerqa.api.errors import ERROR_RESPONSES, ApiError
 from kamerqa.drafting import auth
-from kamerqa.drafting.errors import DraftingError, NotAuthenticated
+from kamerqa.drafting.errors import Conflict, DraftingError, NotAuthenticated
 from kamerqa.drafting.fileformat import export, read_file
 from kamerqa.drafting.inbreng import content_from_inbreng
 from kamerqa.drafting.models import (
@@ -165,8 +165,8 @@ async def create_from_inbreng(
     request: Request, pool: Pool, file: Annotated[UploadFile, File()]
 ) -> Consultation:
     data = await _upload(file)
-    content = content_from_inbreng(data, file.filename or "inbreng")
-    with _drafting(pool, request) as (drafting, user):
+    with _drafting(pool, request) as (drafting, user):  # who first: strangers parse nothing
+        content = content_from_inbreng(data, file.filename or "inbreng")
         return drafting.create(user, content, how=f"from {file.filename or 'an upload'}")
 
 
@@ -253,13 +253,11 @@ async def post_import(
     cid: str, request: Request, pool: Pool, file: Annotated[UploadFile, File()]
 ) -> Consultation:
     data = await _upload(file)
-    try:
-        file_id, version, content = read_file(data)
-    except DraftingError as err:
-        raise ApiError(err.status, err.code, err.message) from None
-    if file_id and file_id != cid:
-        raise ApiError(409, "conflict", f"the file belongs to consultation {file_id}, not {cid}")
     with _drafting(pool, request) as (drafting, user):
+        drafting.get(user, cid)  # who first: strangers learn nothing from parse errors
+        file_id, version, content = read_file(data)
+        if file_id and file_id != cid:
+            raise Conflict(f"the file belongs to consultation {file_id}, not {cid}")
         return drafting.update_content(
             user, cid, content, expected_version=version, action="import"
         )
@@ -340,13 +338,14 @@ async def new_form(
     title: Annotated[str, Form()] = "",
     file: Annotated[UploadFile | None, File()] = None,
 ) -> RedirectResponse:
-    content = ConsultationContent(title=title.strip())
-    how = "by hand"
-    if file is not None and file.filename:
-        content = content_from_inbreng(await _upload(file), file.filename)
-        content.title = title.strip() or content.title
-        how = f"from {file.filename}"
+    data = await _upload(file) if file is not None and file.filename else b""
     with _drafting(pool, request) as (drafting, user):
+        content = ConsultationContent(title=title.strip())
+        how = "by hand"
+        if file is not None and file.filename:
+            content = content_from_inbreng(data, file.filename)
+            content.title = title.strip() or content.title
+            how = f"from {file.filename}"
         created = drafting.create(user, content, how=how)
     return _see_other(f"/drafting/{created.id}")
 
