@@ -16,7 +16,12 @@ from kamerqa.model import Answer, Document, Footnote, Question
 from kamerqa.parse.citations import find_references
 from kamerqa.parse.crossrefs import find_refers_to
 from kamerqa.parse.kamervragen_meta import fix_text, header_metadata
-from kamerqa.parse.numbering import match_answer_heading, match_question_heading, number_key
+from kamerqa.parse.numbering import (
+    match_answer_heading,
+    match_question_heading,
+    number_key,
+    parse_number_list,
+)
 from kamerqa.readers.blocks import Block, Note, ReadResult
 
 __all__ = ["parse"]
@@ -46,9 +51,9 @@ def _heading(block: Block) -> tuple[str, list[str], str] | None:
     """("q"|"a", numbers, rest) when ``block`` is a question or answer heading."""
     if block.kind == "table":
         return None
-    if block.role in ("question_heading", "answer_heading"):
+    if block.role in ("question_heading", "answer_heading") and block.number:
         kind = "q" if block.role == "question_heading" else "a"
-        return kind, [block.number] if block.number else [], ""
+        return kind, parse_number_list(block.number) or [block.number], ""
     question = match_question_heading(block.text)
     if question:
         return "q", question.numbers, question.rest
@@ -61,7 +66,7 @@ def _heading(block: Block) -> tuple[str, list[str], str] | None:
 def _start(blocks: list[Block]) -> int:
     for index, block in enumerate(blocks):
         found = _heading(block)
-        if (found and found[0] == "q") or block.role == "question":
+        if (found and found[0] == "q") or (block.role == "question" and block.number):
             return index
     return len(blocks)
 
@@ -88,12 +93,13 @@ def _unanswered(items: list[_Item]) -> list[str]:
 
 
 def _segment(blocks: list[Block]) -> tuple[list[_Item], list[Block]]:
-    """Question and answer items in document order, and the blocks after the Q&A part."""
+    """Question and answer items in document order, and the blocks outside them."""
     items: list[_Item] = []
+    outside: list[Block] = []
     following = _next_heading_kinds(blocks)
     for index, block in enumerate(blocks):
         if _CLOSING.match(block.text):
-            return items, blocks[index:]
+            return items, outside + blocks[index:]
         found = _heading(block)
         if block.role in ("question", "answer") and block.number and not found:
             found = ("q" if block.role == "question" else "a", [block.number], block.text)
@@ -110,6 +116,7 @@ def _segment(blocks: list[Block]) -> tuple[list[_Item], list[Block]]:
                 item.add(rest, block.notes, block.bold)
             continue
         if not items:
+            outside.append(block)
             continue
         current = items[-1]
         if (
@@ -123,7 +130,7 @@ def _segment(blocks: list[Block]) -> tuple[list[_Item], list[Block]]:
             current = _Item("a", _unanswered(items), implicit=True)
             items.append(current)
         current.add(block.text, block.notes, block.bold)
-    return items, []
+    return items, outside
 
 
 def _split_shared(item: _Item) -> list[tuple[str, list[str], list[Note]]]:

@@ -25,9 +25,11 @@ __all__ = ["read"]
 
 MAX_BLOCKS = 200_000
 MAX_DEPTH = 40
+LETTERHEAD_BLOCKS = 40
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _SKIP = {W + "del", W + "moveFrom", W + "instrText", W + "delText", W + "rPr", W + "pPr"}
+_DRAWINGS = {W + "drawing", W + "pict", W + "object"}
 _CONTAINERS = {
     W + "hyperlink", W + "ins", W + "moveTo", W + "smartTag", W + "customXml",
     W + "fldSimple", W + "sdt", W + "sdtContent", W + "bdo", W + "dir",
@@ -132,7 +134,7 @@ class _Reader:
         bold = _prop(rpr, "b", self.styles, style_id)
         italic = _prop(rpr, "i", self.styles, style_id)
         parts: list[str] = []
-        for child in run.iter():
+        for child in run:
             tag = child.tag
             if tag == W + "t":
                 parts.append(child.text or "")
@@ -147,8 +149,10 @@ class _Reader:
                 note = self.note(kind, attr(child, "id"))
                 if note is not None:
                     para.notes.append(note)
-            elif tag == W + "txbxContent" and not _in_fallback(child, run):
-                para.boxes.append(child)
+            elif tag == MC + "AlternateContent":
+                para.boxes.extend(_text_boxes(_alternate(child)))
+            elif tag in _DRAWINGS:
+                para.boxes.extend(_text_boxes(child))
         para.runs.append(_Run("".join(parts), bold, italic))
 
     # -- body and tables ---------------------------------------------------------------------
@@ -201,15 +205,20 @@ def _alternate(element: Any) -> Any:
     return element
 
 
-def _in_fallback(element: Any, stop: Any) -> bool:
-    parent = element.getparent()
-    while parent is not None and parent is not stop:
-        if parent.tag == MC + "Fallback":
-            return True
-        if parent.tag == W + "txbxContent":
-            return True  # a text box nested in a text box is read with its parent
-        parent = parent.getparent()
-    return False
+def _text_boxes(element: Any) -> list[Any]:
+    """The outermost w:txbxContent elements under ``element`` (mc:Fallback copies skipped)."""
+    boxes = []
+    for box in element.iter(W + "txbxContent"):
+        parent = box.getparent()
+        nested = False
+        while parent is not None and parent is not element:
+            if parent.tag in (W + "txbxContent", MC + "Fallback"):
+                nested = True
+                break
+            parent = parent.getparent()
+        if not nested:
+            boxes.append(box)
+    return boxes
 
 
 def _prop(rpr: Any, name: str, styles: Styles, style_id: str) -> bool:
@@ -243,5 +252,6 @@ def read(data: bytes) -> ReadResult:
     reader = _Reader(package)
     blocks = reader.container(body, 0, in_table=False)
     result.blocks, result.unplaced_notes = attach_typed_notes(blocks)
-    result.metadata.update(letterhead_facts(reader.side_lines))
+    opening = [block.text for block in result.blocks[:LETTERHEAD_BLOCKS] if block.kind != "table"]
+    result.metadata.update(letterhead_facts(reader.side_lines + opening))
     return result

@@ -21,6 +21,7 @@ _LABEL = re.compile(
 )
 _ADDRESSEE = re.compile(r"^(aan\s+)?de\s+voorzitter\b", re.I)
 _ADDRESS_END = re.compile(r"^\d{4}\s?[A-Z]{2}\b|postbus", re.I)
+_ADDRESS_LINE = re.compile(r"^[^.,:;]{2,60}$")
 MAX_VALUE = 600
 
 
@@ -48,7 +49,7 @@ def _address(lines: list[str], index: int) -> str:
     """The addressee lines up to the postal address: "de Voorzitter … der Staten-Generaal"."""
     parts = [lines[index]]
     for line in lines[index + 1 : index + 4]:
-        if _ADDRESS_END.search(line) or _LABEL.match(line):
+        if _ADDRESS_END.search(line) or _LABEL.match(line) or not _ADDRESS_LINE.match(line):
             break
         parts.append(line)
     text = " ".join(parts)

@@ -1,0 +1,198 @@
+"""DOCX reader: structure, notes, letterhead facts, and hostile input."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import zipfile
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kamerqa.errors import KamerqaInputError
+from kamerqa.readers import read_bytes
+from kamerqa.readers.docx import read
+from kamerqa.readers.docx_package import MAX_PART_BYTES
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "kamervragen"
+
+
+def _builder() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("build_docx", FIXTURES / "build_docx.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def letter() -> bytes:
+    data: bytes = _builder().letter_docx()
+    return data
+
+
+def _zip(parts: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _document(body: str) -> bytes:
+    return f'<?xml version="1.0"?><w:document {W}><w:body>{body}</w:body></w:document>'.encode()
+
+
+def test_letter_blocks_and_facts(letter: bytes) -> None:
+    result = read(letter)
+    texts = [block.text for block in result.blocks]
+    assert result.format == "docx"
+    assert result.metadata["date"] == "12 februari 2026"
+    assert result.metadata["uw_brief_van"] == "20 januari 2026"
+    assert result.metadata["kenmerk"] == "KV-2026-0042"
+    assert result.metadata["onderwerp"].startswith("Beantwoording Kamervragen van het lid Pieters")
+    assert result.metadata["addressee"] == "de Voorzitter van de Tweede Kamer der Staten-Generaal"
+    # the text box is read once: mc:Fallback is skipped and the host paragraph holds no copy
+    assert texts.count("KV-2026-0042") == 1
+    assert not any("KV-2026-0042KV" in text for text in texts)
+
+
+def test_letter_lists_tables_and_bold(letter: bytes) -> None:
+    blocks = read(letter).blocks
+    items = [b.text for b in blocks if b.kind == "list_item"]
+    assert items == [
+        "1. volledigheid van de aanvraag;",
+        "2. milieueffecten;",
+        "3. handhaafbaarheid.",
+    ]
+    tables = [b for b in blocks if b.kind == "table"]
+    assert tables[-1].rows == [["Provincie", "Aanvragen"], ["Gelderland", "140"]]
+    question = next(b for b in blocks if b.text.startswith("Hoeveel bedrijven"))
+    answer = next(b for b in blocks if b.text.startswith("Tot 1 februari"))
+    assert question.bold and not answer.bold
+
+
+def test_letter_notes_are_attached_and_markers_removed(letter: bytes) -> None:
+    result = read(letter)
+    by_text = {b.text: b for b in result.blocks}
+    typed = by_text["Bent u bekend met het bericht over overvolle mestkelders?"]
+    assert [(n.id, n.text) for n in typed.notes] == [("1", "Boerderijnieuws, 15 januari 2026.")]
+    word = by_text["Tot 1 februari 2026 zijn 312 aanvragen binnengekomen."]
+    assert [n.text for n in word.notes] == ["Kamerstuk 33 037, nr. 560."]
+    end = by_text["Dat is helaas niet gelukt."]
+    assert [n.text for n in end.notes] == ["De beantwoording vergde afstemming met de provincies."]
+    assert not any(b.text.startswith("[1]") for b in result.blocks)  # the note list is gone
+    assert result.unplaced_notes == []
+
+
+def test_headings_from_styles() -> None:
+    blocks = read(_builder().heading_styles_docx()).blocks
+    headings = [(b.text, b.level) for b in blocks if b.kind == "heading"]
+    assert headings[:2] == [("Vraag 1", 2), ("Antwoord 1", 2)]
+
+
+def test_trailing_numbered_list_without_markers_stays_content() -> None:
+    body = "".join(
+        f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+        for text in ("Vraag 1", "Welke stappen?", "Antwoord 1", "1. Eerst dit.", "2. Dan dat.")
+    )
+    result = read(_zip({"word/document.xml": _document(body)}))
+    assert [b.text for b in result.blocks][-2:] == ["1. Eerst dit.", "2. Dan dat."]
+
+
+def test_parenthesised_numbers_are_not_markers() -> None:
+    body = (
+        "<w:p><w:r><w:t>Zie artikel 3 (lid 2) en de wet (artikel 4) 1) hierover.</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>1) Staatscourant 2025, nr. 1.</w:t></w:r></w:p>"
+    )
+    block = read(_zip({"word/document.xml": _document(body)})).blocks[0]
+    assert block.text == "Zie artikel 3 (lid 2) en de wet (artikel 4) hierover."
+    assert [n.text for n in block.notes] == ["Staatscourant 2025, nr. 1."]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"PK\x03\x04 this is not really a zip", "bad zip"),
+        (_zip({"word/other.xml": b"<x/>"}), "no word/document.xml"),
+        (_zip({"word/document.xml": b"<w:document><w:body>"}), "not well-formed"),
+    ],
+)
+def test_unusable_input_is_one_clear_error(data: bytes, message: str) -> None:
+    with pytest.raises(KamerqaInputError, match=message) as caught:
+        read(data)
+    assert "\n" not in str(caught.value)
+
+
+def test_zip_bomb_is_refused_before_reading() -> None:
+    bomb = _zip({"word/document.xml": b"\0" * (MAX_PART_BYTES + 1)})
+    assert len(bomb) < MAX_PART_BYTES // 100
+    with pytest.raises(KamerqaInputError, match="zip bomb"):
+        read(bomb)
+
+
+def test_encrypted_member_is_refused() -> None:
+    data = bytearray(_zip({"word/document.xml": _document("")}, zipfile.ZIP_STORED))
+    data[6] |= 0x1  # local header flag bit 0: encrypted
+    central = data.rfind(b"PK\x01\x02")
+    data[central + 8] |= 0x1
+    with pytest.raises(KamerqaInputError, match="encrypted"):
+        read(bytes(data))
+
+
+def test_external_entities_are_not_resolved(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("GEHEIM")
+    xml = (
+        f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file://{secret}">]>'
+        f"<w:document {W}><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>"
+    )
+    with pytest.raises(KamerqaInputError, match="entities"):
+        read(_zip({"word/document.xml": xml.encode()}))
+
+
+def test_detected_by_content() -> None:
+    data = _zip({"word/document.xml": _document("<w:p><w:r><w:t>Hallo</w:t></w:r></w:p>")})
+    assert [b.text for b in read_bytes(data, "zonder-extensie").blocks] == ["Hallo"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=2000))
+def test_random_bytes_only_raise_input_errors(data: bytes) -> None:
+    try:
+        read(b"PK\x03\x04" + data)
+    except KamerqaInputError as err:
+        assert str(err)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_damaged_docx_only_raises_input_errors(letter: bytes, data: st.DataObject) -> None:
+    damaged = bytearray(letter)
+    for _ in range(data.draw(st.integers(1, 8))):
+        position = data.draw(st.integers(0, len(damaged) - 1))
+        damaged[position] = data.draw(st.integers(0, 255))
+    try:
+        result = read(bytes(damaged))
+    except KamerqaInputError as err:
+        assert str(err)
+    else:
+        assert result.format == "docx"
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.text(max_size=40), max_size=12))
+def test_arbitrary_paragraph_text_is_read_back(texts: list[str]) -> None:
+    safe = [
+        "".join(ch for ch in text if ch.isprintable() and ch not in "<>&" and ord(ch) < 0xD800)
+        for text in texts
+    ]
+    body = "".join(f'<w:p><w:r><w:t xml:space="preserve">{t}</w:t></w:r></w:p>' for t in safe)
+    result = read(_zip({"word/document.xml": _document(body)}))
+    assert len(result.blocks) <= len(safe)
