@@ -1,7 +1,8 @@
 """One document, four formats, one result.
 
 Each document in tests/fixtures/crossformat/source/ was written once in Markdown and converted
-to DOCX, HTML and plain text with pandoc and the DOCX to PDF with LibreOffice
+to DOCX, HTML and plain text with pandoc, to KOOP XML and KOOP-style HTML (``div.vraag``,
+``div.voet.noot``) with md_to_koop.py, and the DOCX to PDF with LibreOffice
 (tests/fixtures/crossformat/make_formats.sh; the outputs are committed). Parsing any format
 must give the same genre, question numbers, grouping (which questions one answer answers),
 parties and cross-references, and answer texts at least 98% alike (difflib ratio after white
@@ -25,6 +26,8 @@ FORMAT_MODULES = {
     "docx": "kamerqa.readers.docx",
     "html": "kamerqa.readers.html",
     "pdf": "kamerqa.readers.pdf",
+    "xml": "kamerqa.readers.xml",
+    "koop.html": "kamerqa.readers.html",
 }
 GENRE_MODULES = {
     "kamervragen": "kamerqa.parse.kamervragen",
@@ -98,7 +101,7 @@ def _similarity(a: str, b: str) -> float:
 def _cases() -> list[object]:
     cases: list[object] = []
     for name in DOCUMENTS:
-        for ext in ("docx", "html", "pdf"):
+        for ext in ("docx", "html", "pdf", "xml", "koop.html"):
             gap = KNOWN_GAPS.get((name, ext))
             marks = [pytest.mark.xfail(strict=True, reason=gap)] if gap else []
             cases.append(pytest.param(name, ext, marks=marks, id=f"{name}-{ext}"))
@@ -137,7 +140,7 @@ def test_same_structure_in_every_format(name: str, ext: str) -> None:
 
 
 @pytest.mark.parametrize("name", list(DOCUMENTS))
-@pytest.mark.parametrize("ext", ["docx", "html"])
+@pytest.mark.parametrize("ext", ["docx", "html", "xml", "koop.html"])
 def test_same_footnotes_where_the_format_keeps_them_apart(name: str, ext: str) -> None:
     baseline = _parse(name, "txt")
     doc = _parse(name, ext)
