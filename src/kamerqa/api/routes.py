@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response, StreamingResponse
 
 from kamerqa.api.deps import StorePool, pool_of
-from kamerqa.api.errors import ERROR_RESPONSES, ApiError, not_found
+from kamerqa.api.errors import ERROR_RESPONSES, not_found
 from kamerqa.api.export import export_stream
 from kamerqa.api.params import (
     MAX_QUERY_CHARS,
@@ -22,10 +22,10 @@ from kamerqa.api.params import (
 )
 from kamerqa.api.views import DocumentPage, HealthView, QuestionView, ReferencedAnswer
 from kamerqa.model import Document
-from kamerqa.render import RENDERERS
 from kamerqa.search.models import DocumentFilters, SearchResponse, SimilarResponse, Stats
 
 router = APIRouter(prefix="/api", responses=ERROR_RESPONSES)
+RenderFormat = Literal["json", "md", "text", "html", "docx"]
 Pool = Annotated[StorePool, Depends(pool_of)]
 Filters = Annotated[DocumentFilters, Depends(document_filters)]
 MEDIA_TYPES = {
@@ -99,12 +99,10 @@ def get_document(doc_id: str, pool: Pool) -> Document:
     responses={200: {"content": {t: {} for t in MEDIA_TYPES.values()}}},
 )
 def render_document(
-    doc_id: str, pool: Pool, fmt: Annotated[str, Query(alias="format")] = "md"
+    doc_id: str, pool: Pool, fmt: Annotated[RenderFormat, Query(alias="format")] = "md"
 ) -> Response:
     from kamerqa.render import extension, render
 
-    if fmt not in RENDERERS:
-        raise ApiError(400, "unknown_format", f"unknown format {fmt!r}")
     output = render(load_document(pool, doc_id), fmt)
     filename = f"{doc_id}{extension(fmt)}"
     return Response(
@@ -140,24 +138,30 @@ def search(
         return store.search(request)
 
 
-@router.get("/similar", summary="Questions similar to a stored question or to a text")
-def similar(
+@router.get(
+    "/documents/{doc_id}/questions/{number}/similar",
+    summary="Questions similar to a stored question",
+)
+def similar_to_question(
+    doc_id: str,
+    number: str,
     pool: Pool,
-    doc_id: Annotated[str | None, Query(max_length=200)] = None,
-    number: Annotated[str | None, Query(max_length=20)] = None,
-    text: Annotated[str | None, Query(max_length=MAX_QUERY_CHARS * 4)] = None,
     limit: Annotated[int, Query(ge=1, le=50)] = 10,
 ) -> SimilarResponse:
-    if doc_id and number:
-        question = load_document(pool, doc_id).question(number)
-        if question is None:
-            raise not_found(f"question {number!r} in document {doc_id!r}")
-        with pool.borrow() as store:
-            return store.similar(question=(doc_id, number), limit=limit)
-    if text and text.strip():
-        with pool.borrow() as store:
-            return store.similar(text=text.strip(), limit=limit)
-    raise ApiError(400, "missing_parameter", "give doc_id and number, or text")
+    if load_document(pool, doc_id).question(number) is None:
+        raise not_found(f"question {number!r} in document {doc_id!r}")
+    with pool.borrow() as store:
+        return store.similar(question=(doc_id, number), limit=limit)
+
+
+@router.get("/similar", summary="Questions similar to a text")
+def similar_to_text(
+    pool: Pool,
+    text: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CHARS * 4, pattern=r"\S")],
+    limit: Annotated[int, Query(ge=1, le=50)] = 10,
+) -> SimilarResponse:
+    with pool.borrow() as store:
+        return store.similar(text=text.strip(), limit=limit)
 
 
 @router.get(

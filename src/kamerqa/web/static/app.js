@@ -73,8 +73,8 @@
       if (!details.open || details.dataset.loaded) return;
       details.dataset.loaded = "1";
       var body = details.querySelector(".similar-body");
-      var url = "/api/similar?limit=5&doc_id=" + encodeURIComponent(details.dataset.docId) +
-        "&number=" + encodeURIComponent(details.dataset.number);
+      var url = "/api/documents/" + encodeURIComponent(details.dataset.docId) + "/questions/" +
+        encodeURIComponent(details.dataset.number) + "/similar?limit=5";
       body.setAttribute("aria-busy", "true");
       fetch(url, { headers: { Accept: "application/json" } })
         .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
