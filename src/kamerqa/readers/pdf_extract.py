@@ -140,18 +140,28 @@ class _FontCache:
         return self._style[key]
 
 
-def _object_text(obj: object, textpage: object) -> str:
-    length = pdfium_c.FPDFTextObj_GetText(obj, textpage, None, 0)
-    if length <= 2:
-        return ""
-    buffer = ctypes.create_string_buffer(length)
-    pdfium_c.FPDFTextObj_GetText(
-        obj, textpage, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)), length
-    )
-    return buffer.raw[: length - 2].decode("utf-16-le", "replace")
+class _TextBuffer:
+    """One reusable UTF-16 buffer for FPDFTextObj_GetText (grown when a run is longer)."""
+
+    def __init__(self, size: int = 8192) -> None:
+        self._grow(size)
+
+    def _grow(self, size: int) -> None:
+        self.size = size
+        self.raw = ctypes.create_string_buffer(size)
+        self.pointer = ctypes.cast(self.raw, ctypes.POINTER(ctypes.c_ushort))
+
+    def text(self, obj: Any, textpage: Any) -> str:
+        length = pdfium_c.FPDFTextObj_GetText(obj, textpage, self.pointer, self.size)
+        if length > self.size:
+            self._grow(length)
+            length = pdfium_c.FPDFTextObj_GetText(obj, textpage, self.pointer, self.size)
+        if length <= 2:
+            return ""
+        return self.raw.raw[: length - 2].decode("utf-16-le", "replace")
 
 
-def _page_runs(page: pdfium.PdfPage, fonts: _FontCache) -> list[Run]:
+def _page_runs(page: pdfium.PdfPage, fonts: _FontCache, buffer: _TextBuffer) -> list[Run]:
     textpage = page.get_textpage()
     matrix = pdfium_c.FS_MATRIX()
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
@@ -165,7 +175,7 @@ def _page_runs(page: pdfium.PdfPage, fonts: _FontCache) -> list[Run]:
             obj = pdfium_c.FPDFPage_GetObject(page.raw, index)
             if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_TEXT:
                 continue
-            text = _object_text(obj, textpage.raw)
+            text = buffer.text(obj, textpage.raw)
             if not text.strip():
                 continue
             pdfium_c.FPDFPageObj_GetMatrix(obj, matrix)
@@ -192,20 +202,36 @@ def _rows(runs: list[Run]) -> list[list[Run]]:
     return rows
 
 
-def _host_row(small: list[Run], rows: list[list[Run]]) -> tuple[int, int] | None:
-    """The row a row of small runs belongs to (as a superscript or subscript), and the shift."""
-    run = small[0]
-    x0 = min(r.x0 for r in small)
-    for index, row in enumerate(rows):
-        size = max(r.size for r in row)
-        if run.size > 0.85 * size or row is small:
+@dataclass
+class _RowShape:
+    y: float
+    size: float
+    x0: float
+    x1: float
+
+
+def _shape(row: list[Run]) -> _RowShape:
+    return _RowShape(
+        row[0].y, max(r.size for r in row), min(r.x0 for r in row), max(r.x1 for r in row)
+    )
+
+
+def _host_row(index: int, shapes: list[_RowShape]) -> tuple[int, int] | None:
+    """The row a row of small runs belongs to (as a superscript or subscript), and the shift.
+
+    Rows are sorted top to bottom, so the host is one of the few neighbouring rows.
+    """
+    small = shapes[index]
+    for other in range(max(0, index - 3), min(len(shapes), index + 4)):
+        host = shapes[other]
+        if other == index or small.size > 0.85 * host.size:
             continue
-        dy = run.y - row[0].y
-        near = min(r.x0 for r in row) - 2 * size <= x0 <= max(r.x1 for r in row) + size
-        if near and 0 < dy <= 0.65 * size:
-            return index, 1
-        if near and -0.45 * size <= dy < 0:
-            return index, -1
+        near = host.x0 - 2 * host.size <= small.x0 <= host.x1 + host.size
+        dy = small.y - host.y
+        if near and 0 < dy <= 0.65 * host.size:
+            return other, 1
+        if near and -0.45 * host.size <= dy < 0:
+            return other, -1
     return None
 
 
@@ -232,8 +258,9 @@ def page_lines(runs: list[Run], page: int) -> list[Line]:
     merged: dict[int, list[Span]] = {
         i: [Span(r.text, r.x0, r.x1, r.size, r.bold) for r in row] for i, row in enumerate(rows)
     }
-    for index, row in enumerate(rows):
-        host = _host_row(row, rows)
+    shapes = [_shape(row) for row in rows]
+    for index in range(len(rows)):
+        host = _host_row(index, shapes)
         if host is not None and host[0] in merged and index in merged:
             for span in merged.pop(index):
                 span.shift = host[1]
@@ -261,13 +288,14 @@ def extract(data: bytes) -> PdfText:
             if len(document) > MAX_PAGES:
                 raise KamerqaInputError(f"the PDF has more than {MAX_PAGES} pages")
             fonts = _FontCache()
+            buffer = _TextBuffer()
             pages: list[PdfPage] = []
             total = 0
             for number in range(len(document)):
                 page = document[number]
                 try:
                     width, height = page.get_size()
-                    runs = _page_runs(page, fonts)
+                    runs = _page_runs(page, fonts, buffer)
                 finally:
                     page.close()
                 total += sum(len(r.text) for r in runs)

@@ -146,6 +146,9 @@ def _wide_enough(lines: list[Line], width: float) -> bool:
 
 
 def _gutter(lines: list[Line], width: float) -> float | None:
+    split_rows = Counter(line.row for line in lines)
+    if sum(1 for count in split_rows.values() if count >= 2) < 3:
+        return None  # columns need at least three rows with text on both sides
     best: tuple[int, float] | None = None
     for step in range(int(width * 0.25), int(width * 0.75), 3):
         gutter = float(step)
