@@ -67,7 +67,8 @@ def test_no_footnotes_part_without_footnotes(letter: Document) -> None:
 
 
 def test_footnote_numbers_keep_numeric_ids_and_fill_others() -> None:
-    assert footnote_numbers(["2", "x", "2b", "5"]) == {"2": 2, "5": 5, "x": 6, "2b": 7}
+    pairs = [("n0", "2"), ("n1", "x"), ("n2", "2"), ("n3", "5")]
+    assert footnote_numbers(pairs) == {"n0": 2, "n3": 5, "n1": 6, "n2": 7}
 
 
 def test_docx_reader_reads_rendered_footnote(letter: Document) -> None:

@@ -30,15 +30,16 @@ _STYLES = {
 }
 
 
-def footnote_numbers(note_ids: list[str]) -> dict[str, int]:
-    """Word footnote ids (integers >= 1): the model id when numeric and free, else the next."""
+def footnote_numbers(notes: list[tuple[str, str]]) -> dict[str, int]:
+    """Word footnote ids (integers >= 1) per (key, label): the label when numeric and free,
+    else the next free number."""
     numbers: dict[str, int] = {}
     used: set[int] = set()
-    for note_id in note_ids:
-        if note_id.isdigit() and int(note_id) >= 1 and int(note_id) not in used:
-            numbers[note_id] = int(note_id)
-            used.add(int(note_id))
-    for note_id in note_ids:
+    for note_id, label in notes:
+        if label.isdigit() and int(label) >= 1 and int(label) not in used:
+            numbers[note_id] = int(label)
+            used.add(int(label))
+    for note_id, _ in notes:
         if note_id not in numbers:
             candidate = max(used, default=0) + 1
             numbers[note_id] = candidate
@@ -100,7 +101,7 @@ def render_layout(result: Layout, title: str = "") -> bytes:
     word = new_docx()
     word.core_properties.title = title[:250]
     word.core_properties.author = "kamerqa"
-    numbers = footnote_numbers(result.ordered_note_ids())
+    numbers = footnote_numbers([(k, result.label(k)) for k in result.ordered_note_ids()])
     for para in result.paras:
         _add_para(word, para, numbers)
     if numbers:

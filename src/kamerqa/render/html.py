@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from html import escape
 
 from kamerqa.model import Document
@@ -22,28 +21,24 @@ _STYLE = (
 )
 
 
-def _anchor(note_id: str) -> str:
-    return re.sub(r"[^0-9A-Za-z_-]", "-", note_id) or "note"
-
-
-def _text_with_refs(para: Para) -> str:
+def _text_with_refs(para: Para, anchors: dict[str, str]) -> str:
     pieces: list[str] = []
     last = 0
     for marker in sorted(para.markers, key=lambda m: m.offset):
         pieces.append(escape(para.text[last : marker.offset]))
-        ref = _anchor(marker.note_id)
+        ref = anchors[marker.note_id]
         pieces.append(
             f'<sup class="fnref"><a href="#fn-{ref}" id="fnref-{ref}">'
-            f"{escape(marker.note_id)}</a></sup>"
+            f"{escape(marker.label or marker.note_id)}</a></sup>"
         )
         last = marker.offset
     pieces.append(escape(para.text[last:]))
     return "".join(pieces)
 
 
-def _element(para: Para) -> str:
+def _element(para: Para, anchors: dict[str, str]) -> str:
     tag = _TAGS.get(para.kind, "p")
-    return f'<{tag} class="{para.kind.replace("_", "-")}">{_text_with_refs(para)}</{tag}>'
+    return f'<{tag} class="{para.kind.replace("_", "-")}">{_text_with_refs(para, anchors)}</{tag}>'
 
 
 def _value(note_id: str) -> str:
@@ -52,10 +47,11 @@ def _value(note_id: str) -> str:
 
 def _footnotes(result: Layout) -> str:
     items = []
+    anchors = result.anchors()
     for note_id in result.ordered_note_ids():
-        ref = _anchor(note_id)
+        ref = anchors[note_id]
         items.append(
-            f'<li id="fn-{ref}"{_value(note_id)}>'
+            f'<li id="fn-{ref}"{_value(result.label(note_id))}>'
             f"{escape(result.notes.get(note_id, ''))} "
             f'<a href="#fnref-{ref}" aria-label="terug">↩</a></li>'
         )
@@ -67,7 +63,8 @@ def _footnotes(result: Layout) -> str:
 def render_fragment(document: Document) -> str:
     """The document body as an HTML fragment (for embedding in another page)."""
     result = layout(document)
-    body = "\n".join(_element(p) for p in result.paras)
+    anchors = result.anchors()
+    body = "\n".join(_element(p, anchors) for p in result.paras)
     return f'<article class="kamerqa-document">\n{body}\n{_footnotes(result)}\n</article>'
 
 

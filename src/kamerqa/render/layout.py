@@ -53,10 +53,15 @@ MONTHS = (
 
 @dataclass(frozen=True)
 class Marker:
-    """A footnote marker at ``offset`` characters into the paragraph text."""
+    """A footnote marker at ``offset`` characters into the paragraph text.
+
+    ``note_id`` is unique in the layout (footnote ids of a document may repeat, e.g. when the
+    questions and the answers each number their notes from 1); ``label`` is the id as printed.
+    """
 
     offset: int
     note_id: str
+    label: str = ""
 
 
 @dataclass
@@ -71,6 +76,24 @@ class Layout:
     paras: list[Para]
     notes: dict[str, str]
     letter: bool
+    labels: dict[str, str] = field(default_factory=dict)
+
+    def label(self, key: str) -> str:
+        return self.labels.get(key, key)
+
+    def anchors(self) -> dict[str, str]:
+        """A unique, URL-safe name per footnote (its label, suffixed when labels repeat)."""
+        names: dict[str, str] = {}
+        used: set[str] = set()
+        for key in self.ordered_note_ids():
+            base = re.sub(r"[^0-9A-Za-z_-]", "-", self.label(key)) or "note"
+            name, count = base, 1
+            while name in used:
+                count += 1
+                name = f"{base}-{count}"
+            used.add(name)
+            names[key] = name
+        return names
 
     def ordered_note_ids(self) -> list[str]:
         """Footnote ids in the order their markers appear."""
@@ -102,7 +125,9 @@ def footnote_offset(note: Footnote) -> int | None:
     return offset if isinstance(offset, int) else None
 
 
-def split_with_markers(text: str, notes: list[Footnote], kind: ParaKind) -> list[Para]:
+def split_with_markers(
+    text: str, notes: list[Footnote], kind: ParaKind, keys: dict[int, str] | None = None
+) -> list[Para]:
     """Split ``text`` into paragraphs (one per non-empty line) and place its footnote markers.
 
     A marker with a known offset goes exactly there; one without goes at the end of the last
@@ -127,7 +152,8 @@ def split_with_markers(text: str, notes: list[Footnote], kind: ParaKind) -> list
         if offset is not None:
             index = max(i for i, s in enumerate(starts) if s <= offset or i == 0)
             local = min(max(offset - starts[index], 0), len(paras[index].text))
-        paras[index].markers.append(Marker(local, note.id))
+        key = (keys or {}).get(id(note), note.id)
+        paras[index].markers.append(Marker(local, key, note.id))
     return paras
 
 
@@ -137,8 +163,12 @@ class _Builder:
         self.paras: list[Para] = []
         self.done_answers: set[str] = set()
         self.notes_in: dict[str, list[Footnote]] = {}
+        self.keys = {id(note): f"n{i}" for i, note in enumerate(document.footnotes)}
         for note in document.footnotes:
             self.notes_in.setdefault(note.in_ or "", []).append(note)
+
+    def split(self, text: str, where: str, kind: ParaKind) -> list[Para]:
+        return split_with_markers(text, self.notes_in.get(where, []), kind, self.keys)
 
     def add(self, kind: ParaKind, text: str) -> None:
         self.paras.append(Para(kind, text))
@@ -153,8 +183,7 @@ class _Builder:
 
     def question_block(self, question: Question, numbered_answer: bool) -> None:
         self.add("question_heading", f"Vraag {question.number}")
-        notes = self.notes_in.get(f"q{question.number}", [])
-        self.paras.extend(split_with_markers(question.text, notes, "question"))
+        self.paras.extend(self.split(question.text, f"q{question.number}", "question"))
         answer = self.answer_of(question)
         if answer is None or answer.id in self.done_answers:
             return
@@ -162,8 +191,7 @@ class _Builder:
             return
         self.done_answers.add(answer.id)
         self.add("answer_heading", self.answer_heading(answer, question, numbered_answer))
-        notes = self.notes_in.get(answer.id, [])
-        self.paras.extend(split_with_markers(answer.text, notes, "answer"))
+        self.paras.extend(self.split(answer.text, answer.id, "answer"))
 
     @staticmethod
     def answer_heading(answer: Answer, question: Question, numbered: bool) -> str:
@@ -183,8 +211,7 @@ class _Builder:
             if answer.questions:
                 heading = f"Antwoord op vraag {join_numbers(answer.questions)}"
             self.add("answer_heading", heading)
-            notes = self.notes_in.get(answer.id, [])
-            self.paras.extend(split_with_markers(answer.text, notes, "answer"))
+            self.paras.extend(self.split(answer.text, answer.id, "answer"))
 
     def sections(self, numbered: bool) -> None:
         """Questions grouped under their faction, in the order of ``document.parties``."""
@@ -317,10 +344,12 @@ def layout(document: Document) -> Layout:
     """The reading order of ``document`` with footnote markers placed."""
     letter = document.genre == "schriftelijk_overleg"
     paras = letter_layout(document) if letter else questions_layout(document)
-    notes = {note.id: note.text for note in document.footnotes}
-    result = Layout(paras=paras, notes=notes, letter=letter)
+    keys = [f"n{i}" for i in range(len(document.footnotes))]
+    notes = {key: note.text for key, note in zip(keys, document.footnotes, strict=True)}
+    labels = {key: note.id for key, note in zip(keys, document.footnotes, strict=True)}
+    result = Layout(paras=paras, notes=notes, letter=letter, labels=labels)
     placed = set(result.ordered_note_ids())
-    for note_id in notes:
-        if note_id not in placed and paras:  # its "in" names nothing printed: keep it at the end
-            paras[-1].markers.append(Marker(len(paras[-1].text), note_id))
+    for key in keys:
+        if key not in placed and paras:  # its "in" names nothing printed: keep it at the end
+            paras[-1].markers.append(Marker(len(paras[-1].text), key, labels[key]))
     return result

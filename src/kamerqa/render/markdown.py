@@ -29,16 +29,13 @@ def escape(text: str) -> str:
     return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
-def _note_id(note_id: str) -> str:
-    return re.sub(r"[^0-9A-Za-z_-]", "-", note_id) or "note"
-
-
-def _para(para: Para) -> str:
+def _para(para: Para, anchors: dict[str, str]) -> str:
     text = escape(para.text)
     # markers are inserted into the escaped text: recompute offsets on the escaped prefix
-    for marker in sorted(para.markers, key=lambda m: m.offset, reverse=True):
+    placed = sorted(enumerate(para.markers), key=lambda pair: (pair[1].offset, pair[0]))
+    for _, marker in reversed(placed):
         cut = len(escape(para.text[: marker.offset]))
-        text = text[:cut] + f"[^{_note_id(marker.note_id)}]" + text[cut:]
+        text = text[:cut] + f"[^{anchors[marker.note_id]}]" + text[cut:]
     if para.kind == "answer_heading":
         return f"**{text}**"
     return _PREFIX.get(para.kind, "") + text
@@ -47,18 +44,19 @@ def _para(para: Para) -> str:
 def render_layout(result: Layout) -> str:
     blocks: list[str] = []
     signature: list[str] = []
+    anchors = result.anchors()
     for para in result.paras:
         if para.kind in ("closing", "function", "name"):
-            signature.append(_para(para))
+            signature.append(_para(para, anchors))
             continue
         if signature:
             blocks.append("  \n".join(signature))
             signature = []
-        blocks.append(_para(para))
+        blocks.append(_para(para, anchors))
     if signature:
         blocks.append("  \n".join(signature))
     notes = [
-        f"[^{_note_id(n)}]: {escape(result.notes.get(n, ''))}" for n in result.ordered_note_ids()
+        f"[^{anchors[n]}]: {escape(result.notes.get(n, ''))}" for n in result.ordered_note_ids()
     ]
     if notes:
         blocks.append("\n".join(notes))

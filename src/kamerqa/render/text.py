@@ -16,15 +16,17 @@ _TIGHT = {"salutation", "letter", "closing", "function", "question_heading", "an
 def with_markers(para: Para, marker: str = "[footnoteRef:{id}]") -> str:
     """The paragraph text with its footnote markers inserted at their offsets."""
     text = para.text
-    for item in sorted(para.markers, key=lambda m: m.offset, reverse=True):
-        text = text[: item.offset] + marker.format(id=item.note_id) + text[item.offset :]
+    placed = sorted(enumerate(para.markers), key=lambda pair: (pair[1].offset, pair[0]))
+    for _, item in reversed(placed):  # from the end, so earlier offsets stay valid
+        label = item.label or item.note_id
+        text = text[: item.offset] + marker.format(id=label) + text[item.offset :]
     return text
 
 
 def _line(para: Para, notes: dict[str, str]) -> str:
     line = with_markers(para)
     for marker in para.markers:
-        line += f"  [{marker.note_id}:  {notes.get(marker.note_id, '')}]"
+        line += f"  [{marker.label or marker.note_id}:  {notes.get(marker.note_id, '')}]"
     return line
 
 
