@@ -1,0 +1,35 @@
+"""The query language and its FTS5 / tsquery compilation."""
+
+from __future__ import annotations
+
+from kamerqa.search.analysis import stem
+from kamerqa.search.query import parse_query, to_fts5, to_tsquery
+
+
+def test_words_phrases_or_exclusion_prefix() -> None:
+    query = parse_query('drones "eerste lijn" raket OR wapen -oekraine defensie*')
+    kinds = [[t.kind for t in clause] for clause in query.clauses]
+    assert kinds == [["word"], ["phrase"], ["word", "word"], ["prefix"]]
+    assert query.clauses[1][0].values == (stem("eerste"), stem("lijn"))
+    assert [t.values for t in query.excluded] == [(stem("oekraine"),)]
+    assert query.clauses[3][0].values == ("defensie",)
+
+
+def test_fts5_expression_quotes_every_token() -> None:
+    expression = to_fts5(parse_query('near OR and "not x" -or'))
+    assert '"near"' in expression and '"and"' in expression and '"not x"' in expression
+    assert ' NOT ({stems parts} : ("or"))' in expression
+
+
+def test_tsquery_uses_weights_for_streams() -> None:
+    text = to_tsquery(parse_query('drone "eerste lijn" defensie* -x'))
+    assert "'dron':AB" in text
+    assert "'eerst':A <-> 'lijn':A" in text
+    assert "'defensie':*C" in text
+    assert text.endswith("& !(('x':AB))")
+
+
+def test_stray_syntax_is_ignored() -> None:
+    assert parse_query('OR " -').empty
+    assert not parse_query('"drones').empty
+    assert parse_query("a-b").clauses[0][0].kind == "phrase"

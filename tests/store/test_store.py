@@ -1,0 +1,116 @@
+"""The Store contract, run on SQLite and PostgreSQL (fixture ``store``)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kamerqa.model import Person
+from kamerqa.search import DocumentFilters, SearchRequest
+from kamerqa.store import Migration, Store, register_migration
+from store.docs import QA, make_document
+
+
+def test_upsert_reports_inserted_unchanged_updated(store: Store) -> None:
+    doc = make_document("2025D00001")
+    assert store.upsert_document(doc) == "inserted"
+    assert store.upsert_document(doc) == "unchanged"
+    moved = doc.model_copy(deep=True)
+    moved.source.path = "/elsewhere/copy.txt"
+    assert store.upsert_document(moved) == "unchanged"
+    changed = doc.model_copy(deep=True)
+    changed.questions[0].text += " En wanneer worden ze geleverd?"
+    assert store.upsert_document(changed) == "updated"
+    assert store.count_documents() == 1
+    stored = store.get_document("2025D00001")
+    assert stored is not None
+    assert stored.questions[0].text.endswith("geleverd?")
+
+
+def test_get_document_round_trips_the_model(store: Store) -> None:
+    doc = make_document("2025D00002", joint=True, askers=[Person(name="Van Dijk", party="SGP")])
+    store.upsert_document(doc)
+    assert store.get_document("2025D00002") == doc
+    assert store.get_document("missing") is None
+
+
+def test_joint_answer_is_stored_once_for_both_questions(store: Store) -> None:
+    store.upsert_document(make_document("2025D00003", joint=True))
+    rows = store.execute(
+        "SELECT question_number FROM answer_questions WHERE doc_id = ? AND answer_id = 'a1'"
+        " ORDER BY question_number",
+        ("2025D00003",),
+    )
+    assert [r[0] for r in rows] == ["1", "2"]
+    qa = {r["question_number"]: r for r in store.iter_qa_rows()}
+    assert qa["1"]["answer_id"] == qa["2"]["answer_id"] == "a1"
+    assert qa["2"]["answer_questions"] == ["1", "2"]
+
+
+def test_delete_removes_the_document_and_its_index(store: Store) -> None:
+    store.upsert_document(make_document("2025D00004"))
+    assert store.search(SearchRequest(query="drones")).total > 0
+    assert store.delete_document("2025D00004") is True
+    assert store.delete_document("2025D00004") is False
+    assert store.search(SearchRequest(query="drones")).total == 0
+    for table in ("questions", "answers", "qa_units", "footnotes", "doc_references"):
+        assert store.execute(f"SELECT count(*) FROM {table}")[0][0] == 0
+
+
+def test_list_and_count_documents_with_filters(store: Store) -> None:
+    store.upsert_document(make_document("2025D00005", answered=date(2024, 3, 1)))
+    store.upsert_document(
+        make_document("2025D00006", genre="kamervragen", committee="vaste commissie voor VWS")
+    )
+    assert store.count_documents() == 2
+    assert store.count_documents(DocumentFilters(genre="kamervragen")) == 1
+    listed = store.list_documents(DocumentFilters(year=2024))
+    assert [d.id for d in listed] == ["2025D00005"]
+    assert listed[0].questions == len(QA)
+    assert [d.id for d in store.list_documents(limit=1, offset=1)] == ["2025D00005"]
+
+
+def test_core_and_registered_migrations_are_recorded(store_url: str) -> None:
+    from kamerqa.store import open_store
+
+    register_migration(
+        Migration(
+            "zz_test_0001_extra",
+            sqlite="CREATE TABLE zz_extra (id INTEGER PRIMARY KEY, note TEXT);",
+            postgresql="CREATE TABLE zz_extra (id SERIAL PRIMARY KEY, note TEXT);",
+        )
+    )
+    with open_store(store_url) as store:
+        applied = store.applied_migrations()
+        assert applied[0] == "0001_core"
+        assert "zz_test_0001_extra" in applied
+        store.execute("INSERT INTO zz_extra (note) VALUES (?)", ("ok",))
+    with open_store(store_url) as again:  # a second open applies nothing twice
+        assert again.applied_migrations() == applied
+        assert again.execute("SELECT note FROM zz_extra") == [("ok",)]
+
+
+def test_transaction_rolls_back_on_error(store: Store) -> None:
+    with pytest.raises(RuntimeError), store.transaction():
+        store.upsert_document(make_document("2025D00007"))
+        raise RuntimeError("boom")
+    assert store.get_document("2025D00007") is None
+
+
+def test_stats_counts_and_reply_times(store: Store) -> None:
+    store.upsert_document(make_document("2025D00008"))  # 6 days
+    store.upsert_document(
+        make_document("2025D00009", genre="kamervragen", answered=date(2025, 11, 8))
+    )  # 31 days
+    stats = store.stats()
+    assert (stats.documents, stats.questions, stats.answers) == (2, 8, 8)
+    assert {c.value: c.count for c in stats.by_genre} == {
+        "schriftelijk_overleg": 1,
+        "kamervragen": 1,
+    }
+    assert {c.value: c.count for c in stats.by_party}["SGP"] == 2
+    assert stats.by_ministry[0].value == "Defensie"
+    assert stats.reply_times.documents == 2
+    assert stats.reply_times.median_days == pytest.approx(18.5)
+    assert stats.reply_times.within_21_days == pytest.approx(0.5)
