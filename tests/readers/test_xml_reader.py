@@ -216,3 +216,26 @@ def test_heading_numbers(text: str, expected: tuple[str, list[str]] | None) -> N
 )  # fmt: skip
 def test_dossier_ids(printed: str, koop: str) -> None:
     assert dossier_id(printed) == koop
+
+
+def test_question_number_variants_nr_attribute_and_heading_paragraph() -> None:
+    data = b"""<officiele-publicatie><kamervragen>
+      <vraag nr="1"><al>Kent u het bericht?</al></vraag>
+      <antwoord nr="1"><al>Ja.</al></antwoord>
+      <vraag><al>Vraag 2</al><al>Wat vindt u daarvan?</al></vraag>
+      <antwoord><al>Antwoord 2</al><al>Zie antwoord op vraag 1.</al></antwoord>
+      <vraag><nr>7a</nr><al>En verder?</al></vraag>
+    </kamervragen></officiele-publicatie>"""
+    blocks = read(data).blocks
+    assert [(b.text, b.role, b.number) for b in blocks] == [
+        ("Vraag 1", "question_heading", "1"),
+        ("Kent u het bericht?", "question", "1"),
+        ("Antwoord 1", "answer_heading", "1"),
+        ("Ja.", "answer", "1"),
+        ("Vraag 2", "question_heading", "2"),
+        ("Wat vindt u daarvan?", "question", "2"),
+        ("Antwoord 2", "answer_heading", "2"),
+        ("Zie antwoord op vraag 1.", "answer", "2"),
+        ("Vraag 7a", "question_heading", "7a"),
+        ("En verder?", "question", "7a"),
+    ]

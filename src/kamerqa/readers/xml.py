@@ -226,6 +226,8 @@ class _Walker:
                 head = children[0]
         notes: list[Note] = []
         head_text = clean(self.inline(head, notes)) if head is not None else ""
+        if not head_text:
+            head_text = clean(element.get("nr") or "")  # the attribute form <vraag nr="2">
         parsed = heading_numbers(head_text) if head_text else None
         numbers = parsed[1] if parsed else []
         number = ", ".join(numbers)
