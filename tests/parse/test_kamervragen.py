@@ -165,3 +165,39 @@ def test_answer_to_unknown_question_is_kept_with_a_warning() -> None:
     assert document.answers[0].questions == ["2"]
     assert any("unknown question 2" in w for w in document.warnings)
     assert any("without answer: 1" in w for w in document.warnings)
+
+
+def test_bare_question_headings_are_numbered_in_order() -> None:
+    texts = ["Vraag:", "Wat kost het?", "Antwoord:", "Veel.", "Vraag", "Wie betaalt?"]
+    document = _parse([Block(text) for text in [*texts, "Antwoord: Het Rijk."]])
+    assert [(q.number, q.answer_id) for q in document.questions] == [("1", "a1"), ("2", "a2")]
+    assert document.answers[1].text == "Het Rijk."
+
+
+def test_numbered_questions_skip_lists_inside_answers() -> None:
+    texts = [
+        "1. Klopt het bericht?",
+        "Antwoord",
+        "Ja, om drie redenen:",
+        "1. de kosten;",
+        "2. de planning;",
+        "3. de risico's.",
+        "2. Wat gaat u doen?",
+        "Antwoord",
+        "Ik stuur een brief.",
+        "Met vriendelijke groet,",
+        "De staatssecretaris van Financiën,",
+    ]
+    document = _parse([Block(text) for text in texts])
+    assert [q.number for q in document.questions] == ["1", "2"]
+    assert document.answers[0].text.endswith("3. de risico's.")
+    assert document.answers[1].text == "Ik stuur een brief."
+
+
+def test_signature_ends_the_last_answer() -> None:
+    texts = ["Vraag 1", "Wat?", "Antwoord 1", "Dit.", "De minister van Financiën,", "J. de Vries"]
+    document = _parse([Block(text) for text in texts])
+    assert document.answers[0].text == "Dit."
+    assert [(s.name, s.function) for s in document.metadata.signatories] == [
+        ("J. de Vries", "minister van Financiën")
+    ]

@@ -10,160 +10,31 @@ when bold question text is followed by a non-bold paragraph and no answer headin
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from kamerqa.model import Answer, Document, Footnote, Question
 from kamerqa.parse.citations import find_references
 from kamerqa.parse.crossrefs import find_refers_to
 from kamerqa.parse.kamervragen_meta import fix_text, header_metadata
-from kamerqa.parse.numbering import (
-    match_answer_heading,
-    match_question_heading,
-    number_key,
-    parse_number_list,
-)
+from kamerqa.parse.kamervragen_segment import Item, segment, split_shared
+from kamerqa.parse.numbering import number_key
 from kamerqa.readers.blocks import Block, Note, ReadResult
 
 __all__ = ["parse"]
 
-_CLOSING = re.compile(r"^(hoogachtend|met vriendelijke groet|hoogachtend,)\s*,?$", re.I)
 _ANNEX_TITLE = re.compile(r"^antwoord(en)?\s+(van|op)\b", re.I)
-_QUESTION_END = re.compile(r"[?]['’”»)]*\s*$")
 _POSTPONED = re.compile(r"\buitstel\b|niet binnen de (gebruikelijke )?termijn", re.I)
-
-
-@dataclass
-class _Item:
-    kind: str  # "q" or "a"
-    numbers: list[str]
-    texts: list[str] = field(default_factory=list)
-    notes: list[list[Note]] = field(default_factory=list)
-    bold: list[bool] = field(default_factory=list)
-    implicit: bool = False
-
-    def add(self, text: str, notes: list[Note], bold: bool = False) -> None:
-        self.texts.append(text)
-        self.notes.append(list(notes))
-        self.bold.append(bold)
-
-
-def _heading(block: Block) -> tuple[str, list[str], str] | None:
-    """("q"|"a", numbers, rest) when ``block`` is a question or answer heading."""
-    if block.kind == "table":
-        return None
-    if block.role in ("question_heading", "answer_heading") and block.number:
-        kind = "q" if block.role == "question_heading" else "a"
-        return kind, parse_number_list(block.number) or [block.number], ""
-    question = match_question_heading(block.text)
-    if question:
-        return "q", question.numbers, question.rest
-    answer = match_answer_heading(block.text)
-    if answer and len(block.text) < 200:
-        return "a", answer.numbers, answer.rest
-    return None
-
-
-def _start(blocks: list[Block]) -> int:
-    for index, block in enumerate(blocks):
-        found = _heading(block)
-        if (found and found[0] == "q") or (block.role == "question" and block.number):
-            return index
-    return len(blocks)
-
-
-def _next_heading_kinds(blocks: list[Block]) -> list[str]:
-    """For each block, the kind of the next heading after it ("" at the end)."""
-    kinds = [""] * len(blocks)
-    following = ""
-    for index in range(len(blocks) - 1, -1, -1):
-        kinds[index] = following
-        found = _heading(blocks[index])
-        if found:
-            following = found[0]
-    return kinds
-
-
-def _unanswered(items: list[_Item]) -> list[str]:
-    numbers: list[str] = []
-    for item in reversed(items):
-        if item.kind == "a":
-            break
-        numbers = item.numbers + numbers
-    return numbers
-
-
-def _segment(blocks: list[Block]) -> tuple[list[_Item], list[Block]]:
-    """Question and answer items in document order, and the blocks outside them."""
-    items: list[_Item] = []
-    outside: list[Block] = []
-    following = _next_heading_kinds(blocks)
-    for index, block in enumerate(blocks):
-        if _CLOSING.match(block.text):
-            return items, outside + blocks[index:]
-        found = _heading(block)
-        if block.role in ("question", "answer") and block.number and not found:
-            found = ("q" if block.role == "question" else "a", [block.number], block.text)
-            if items and items[-1].kind == found[0] and items[-1].numbers == found[1]:
-                items[-1].add(block.text, block.notes, block.bold)
-                continue
-        if found:
-            kind, numbers, rest = found
-            if kind == "a" and not numbers:
-                numbers = _unanswered(items) or (items[-1].numbers if items else [])
-            item = _Item(kind, numbers)
-            items.append(item)
-            if rest or block.notes:
-                item.add(rest, block.notes, block.bold)
-            continue
-        if not items:
-            outside.append(block)
-            continue
-        current = items[-1]
-        if (
-            current.kind == "q"
-            and current.texts
-            and all(current.bold)
-            and not block.bold
-            and block.kind != "heading"
-            and following[index] != "a"
-        ):
-            current = _Item("a", _unanswered(items), implicit=True)
-            items.append(current)
-        current.add(block.text, block.notes, block.bold)
-    return items, outside
-
-
-def _split_shared(item: _Item) -> list[tuple[str, list[str], list[Note]]]:
-    """A heading for several questions: one paragraph (or ?-ended group) per question."""
-    count = len(item.numbers)
-    parts = list(zip(item.texts, item.notes, strict=True))
-    if count == 1:
-        return [(item.numbers[0], item.texts, [n for notes in item.notes for n in notes])]
-    groups: list[list[tuple[str, list[Note]]]] = [[]]
-    for text, notes in parts:
-        groups[-1].append((text, notes))
-        if _QUESTION_END.search(text):
-            groups.append([])
-    groups = [g for g in groups if g]
-    if len(groups) != count:
-        groups = [[p] for p in parts[: count - 1]] + [parts[count - 1 :]] if parts else []
-    split = []
-    for index, number in enumerate(item.numbers):
-        group = groups[index] if index < len(groups) else []
-        split.append((number, [t for t, _ in group], [n for _, notes in group for n in notes]))
-    return split
 
 
 def _text(parts: list[str]) -> str:
     return "\n\n".join(part for part in parts if part.strip())
 
 
-def _build(document: Document, items: list[_Item]) -> None:
+def _build(document: Document, items: list[Item]) -> None:
     questions: dict[str, Question] = {}
     for item in items:
         if item.kind != "q":
             continue
-        for number, texts, notes in _split_shared(item):
+        for number, texts, notes in split_shared(item):
             if number in questions:
                 document.warnings.append(f"question {number} appears twice; texts joined")
                 questions[number].text = _text([questions[number].text, *texts])
@@ -239,9 +110,7 @@ def _clean_blocks(read: ReadResult) -> list[Block]:
 def parse(read: ReadResult, document: Document) -> Document:
     """Fill ``document`` (genre kamervragen) from reader blocks."""
     blocks = _clean_blocks(read)
-    start = _start(blocks)
-    head, body = blocks[:start], blocks[start:]
-    items, tail = _segment(body)
+    head, items, tail = segment(blocks)
     head_texts = [b.text for b in head] + [b.text for b in tail]
     document.metadata = header_metadata(head_texts, read.metadata, _annex_title(head))
     parties = {person.party for person in document.metadata.askers}
@@ -258,7 +127,7 @@ def parse(read: ReadResult, document: Document) -> Document:
     return document
 
 
-def sorted_items(items: list[_Item]) -> list[_Item]:
+def sorted_items(items: list[Item]) -> list[Item]:
     """Items in document order (kept); hook for future reordering of out-of-order answers."""
     return items
 

@@ -20,6 +20,7 @@ __all__ = [
     "find_askers",
     "fix_text",
     "header_metadata",
+    "is_signature",
     "letter_signatories",
     "parse_addressees",
 ]
@@ -160,6 +161,15 @@ def letter_signatories(lines: list[str]) -> list[Signatory]:
                 signatories.append(Signatory(name=follow, function=function))
                 break
     return signatories
+
+
+def is_signature(lines: list[str]) -> bool:
+    """True when ``lines`` open with a signature: a function line, then a name line."""
+    return (
+        bool(lines)
+        and bool(letter_signatories(lines[:5]))
+        and bool(_FUNCTION_LINE.match(lines[0].strip()))
+    )
 
 
 def _fill_parties(askers: list[Person]) -> list[Person]:

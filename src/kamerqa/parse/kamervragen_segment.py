@@ -1,0 +1,203 @@
+"""Cut the blocks of an answered Kamervragen document into question and answer items.
+
+Questions start at "Vraag N" headings (or structured roles); in documents without such
+headings, at paragraphs numbered "1.", "2)" … in sequence, or at a bare "Vraag". Answers start
+at "Antwoord …" headings; a bare "Antwoord" answers every question asked since the last
+answer. An unheaded answer is recognised when bold question text is followed by a non-bold
+paragraph and no answer heading comes before the next question. The Q&A part ends at a
+closing formula or a signature block.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kamerqa.parse.kamervragen_meta import is_signature
+from kamerqa.parse.numbering import (
+    match_answer_heading,
+    match_question_heading,
+    number_key,
+    parse_number_list,
+)
+from kamerqa.readers.blocks import Block, Note
+
+__all__ = ["Item", "segment", "split_shared"]
+
+_CLOSING = re.compile(
+    r"^(hoogachtend|met vriendelijke groet(en)?|met de meeste hoogachting)\W*$", re.I
+)
+_QUESTION_END = re.compile(r"[?]['’”»)]*\s*$")
+_NUMBERED = re.compile(r"^(\d{1,3}[a-z]?)\s*[.)]\s+(?=\S)(.*)$", re.S)
+_BARE_QUESTION = re.compile(r"^vraag\s*[:.]?\s*(.*)$", re.I | re.S)
+MAX_ANSWER_HEADING = 200
+
+Found = tuple[str, list[str], str]
+
+
+@dataclass
+class Item:
+    """A question or answer section: its numbers and its paragraphs (with their notes)."""
+
+    kind: str  # "q" or "a"
+    numbers: list[str]
+    texts: list[str] = field(default_factory=list)
+    notes: list[list[Note]] = field(default_factory=list)
+    bold: list[bool] = field(default_factory=list)
+    implicit: bool = False
+
+    def add(self, text: str, notes: list[Note], bold: bool = False) -> None:
+        self.texts.append(text)
+        self.notes.append(list(notes))
+        self.bold.append(bold)
+
+
+def heading(block: Block) -> Found | None:
+    """("q"|"a", numbers, rest) when ``block`` is a question or answer heading."""
+    if block.kind == "table":
+        return None
+    if block.role in ("question_heading", "answer_heading") and block.number:
+        kind = "q" if block.role == "question_heading" else "a"
+        return kind, parse_number_list(block.number) or [block.number], ""
+    question = match_question_heading(block.text)
+    if question:
+        return "q", question.numbers, question.rest
+    answer = match_answer_heading(block.text)
+    if answer and len(block.text) < MAX_ANSWER_HEADING:
+        return "a", answer.numbers, answer.rest
+    return None
+
+
+def _next_heading_kinds(blocks: list[Block]) -> list[str]:
+    """For each block, the kind of the next heading after it ("" at the end)."""
+    kinds = [""] * len(blocks)
+    following = ""
+    for index in range(len(blocks) - 1, -1, -1):
+        kinds[index] = following
+        found = heading(blocks[index])
+        if found:
+            following = found[0]
+    return kinds
+
+
+class _Segmenter:
+    def __init__(self, blocks: list[Block]) -> None:
+        self.blocks = blocks
+        self.numbered = not any((h := heading(b)) and h[0] == "q" for b in blocks) and not any(
+            b.role == "question" for b in blocks
+        )
+        self.following = _next_heading_kinds(blocks)
+        self.items: list[Item] = []
+        self.outside: list[Block] = []
+
+    def expected(self) -> str:
+        asked = [n for item in self.items if item.kind == "q" for n in item.numbers]
+        last = max(asked, key=number_key, default="0")
+        return str(number_key(last)[0] + 1)
+
+    def _numbered(self, index: int, block: Block) -> Found | None:
+        if not self.numbered or block.kind in ("table", "heading"):
+            return None
+        bare = _BARE_QUESTION.match(block.text)
+        if bare and (not bare.group(1) or bare.group(1)[:1].isupper()):
+            return "q", [self.expected()], bare.group(1)
+        match = _NUMBERED.match(block.text)
+        if not match or match.group(1) != self.expected():
+            return None
+        previous = _NUMBERED.match(self.blocks[index - 1].text) if index else None
+        if previous and number_key(previous.group(1))[0] + 1 == number_key(match.group(1))[0]:
+            return None  # the next item of a numbered list inside an answer
+        return "q", [match.group(1)], match.group(2)
+
+    def detect(self, index: int, block: Block) -> Found | None:
+        found = heading(block) or self._numbered(index, block)
+        if found or block.role not in ("question", "answer") or not block.number:
+            return found
+        return ("q" if block.role == "question" else "a"), [block.number], block.text
+
+    def _unanswered(self) -> list[str]:
+        numbers: list[str] = []
+        for item in reversed(self.items):
+            if item.kind == "a":
+                break
+            numbers = item.numbers + numbers
+        return numbers
+
+    def _ends(self, index: int, block: Block) -> bool:
+        if _CLOSING.match(block.text):
+            return True
+        answered = any(item.kind == "a" for item in self.items)
+        return answered and is_signature([b.text for b in self.blocks[index : index + 5]])
+
+    def _implicit_answer(self, index: int, block: Block) -> bool:
+        current = self.items[-1]
+        return (
+            current.kind == "q"
+            and bool(current.texts)
+            and all(current.bold)
+            and not block.bold
+            and block.kind != "heading"
+            and self.following[index] != "a"
+        )
+
+    def _open(self, block: Block, found: Found) -> None:
+        kind, numbers, rest = found
+        if kind == "a" and not numbers:
+            numbers = self._unanswered() or (self.items[-1].numbers if self.items else [])
+        last = self.items[-1] if self.items else None
+        if (
+            last
+            and block.role in ("question", "answer")
+            and (last.kind, last.numbers)
+            == (
+                kind,
+                numbers,
+            )
+        ):
+            last.add(rest, block.notes, block.bold)  # another paragraph of the same item
+            return
+        item = Item(kind, numbers)
+        self.items.append(item)
+        if rest or block.notes:
+            item.add(rest, block.notes, block.bold)
+
+    def run(self) -> tuple[list[Block], list[Item], list[Block]]:
+        for index, block in enumerate(self.blocks):
+            if self.items and self._ends(index, block):
+                return self.outside, self.items, self.blocks[index:]
+            found = self.detect(index, block)
+            if found:
+                self._open(block, found)
+            elif not self.items:
+                self.outside.append(block)
+            else:
+                if self._implicit_answer(index, block):
+                    self.items.append(Item("a", self._unanswered(), implicit=True))
+                self.items[-1].add(block.text, block.notes, block.bold)
+        return self.outside, self.items, []
+
+
+def segment(blocks: list[Block]) -> tuple[list[Block], list[Item], list[Block]]:
+    """(blocks before the Q&A part, question/answer items, blocks after it)."""
+    return _Segmenter(blocks).run()
+
+
+def split_shared(item: Item) -> list[tuple[str, list[str], list[Note]]]:
+    """A heading for several questions: one paragraph (or ?-ended group) per question."""
+    count = len(item.numbers)
+    parts = list(zip(item.texts, item.notes, strict=True))
+    if count == 1:
+        return [(item.numbers[0], item.texts, [n for notes in item.notes for n in notes])]
+    groups: list[list[tuple[str, list[Note]]]] = [[]]
+    for text, notes in parts:
+        groups[-1].append((text, notes))
+        if _QUESTION_END.search(text):
+            groups.append([])
+    groups = [g for g in groups if g]
+    if len(groups) != count:
+        groups = [[p] for p in parts[: count - 1]] + [parts[count - 1 :]] if parts else []
+    split = []
+    for index, number in enumerate(item.numbers):
+        group = groups[index] if index < len(groups) else []
+        split.append((number, [t for t, _ in group], [n for _, notes in group for n in notes]))
+    return split
