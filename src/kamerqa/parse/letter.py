@@ -35,11 +35,10 @@ _KENMERK = re.compile(
     re.I,
 )
 _TK_DOC = re.compile(r"\b((?:19|20)\d\dD\d{5})\b")
-_SUBMITTED = re.compile(
-    r"\b(?:ingezonden|ingediend|voorgelegd|toegezonden|verzonden|gesteld)\b[^.]{0,60}?"
-    r"|\bvragen\s+(?:en\s+opmerkingen\s+)?(?:van|d\.d\.)\s",
-    re.I,
-)
+_DATE_TEXT = r"(?P<d>\d{1,2}(?:e|ste|de)?\s+[a-zA-Z]{3,9}\.?\s+\d{4}|\d{1,2}-\d{1,2}-\d{4})"
+_SENT_VERB = r"(?:ingezonden|ingediend|voorgelegd|toegezonden|verzonden|gesteld|verstuurd)"
+_SUBMITTED_AFTER = re.compile(rf"\b{_SENT_VERB}\s+(?:op\s+|d\.d\.\s+)?{_DATE_TEXT}", re.I)
+_SUBMITTED_BEFORE = re.compile(rf"\bop\s+{_DATE_TEXT}\s+[^.]{{0,100}}?\b{_SENT_VERB}\b", re.I)
 _ANSWERED = re.compile(
     r"\b(?:beantwoord|antwoorden?)\b[^.]{0,80}?\bbij\s+brief\s+van\s"
     r"|\bbij\s+brief\s+van\s(?=[^.]{0,60}\bbeantwoord)",
@@ -96,8 +95,14 @@ def _date_after(pattern: re.Pattern[str], text: str, reference: date | None) -> 
 
 
 def submitted_date(text: str, reference: date | None = None) -> date | None:
-    """The date the questions were sent in ("ingezonden op 8 oktober 2025")."""
-    return _date_after(_SUBMITTED, text, reference)
+    """The date the questions were sent in ("ingezonden op 8 oktober 2025", "zijn op 8 oktober
+    2025 aan de minister voorgelegd")."""
+    for pattern in (_SUBMITTED_AFTER, _SUBMITTED_BEFORE):
+        for match in pattern.finditer(text):
+            found = parse_dutch_date(match.group("d"), reference)
+            if found is not None:
+                return found
+    return None
 
 
 def answered_date(text: str, reference: date | None = None) -> date | None:

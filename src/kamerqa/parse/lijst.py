@@ -31,6 +31,7 @@ _SUBJECT = re.compile(
     r"(?:\s*\((?:Kamerstuk|kst-)[^)]*\))?(?:\.\s|\.$|$)",
     re.I,
 )
+_OFFICER = re.compile(r"^\s*de\s+(?:voorzitter|griffier)\b", re.I)
 _LIST_ITEM = re.compile(r"^\s*(\d{1,3})[.)]\s")
 
 
@@ -107,10 +108,11 @@ class _Walker:
         paragraphs = builder.current_paragraphs
         if paragraphs and paragraphs[-1].rstrip().endswith(":"):
             return False
-        if any(_LIST_ITEM.match(p) for p in paragraphs):
-            return False
         if self.headed and builder.in_answer:
             return self._answer_heading_follows(index)
+        previous = _LIST_ITEM.match(paragraphs[-1]) if paragraphs else None
+        if previous and int(previous.group(1)) + 1 == int(builder.next_number().rstrip("abc")):
+            return self.blocks[index].text.rstrip().endswith("?")
         return True
 
     def _answer_heading_follows(self, index: int) -> bool:
@@ -144,12 +146,19 @@ class _Walker:
 
 
 def _body_start(blocks: list[Block]) -> int:
+    """Index of the first question, or of the section heading right before it."""
     for index, block in enumerate(blocks):
-        if block.kind == "table" and any(_table_columns(r) for r in block.rows[:2]):
-            return index
-        if _question_start(block, "1") is not None:
-            return index
+        table = block.kind == "table" and any(_table_columns(r) for r in block.rows[:2])
+        if table or _question_start(block, "1") is not None:
+            return index - 1 if _is_leading_section(blocks, index) else index
     return len(blocks)
+
+
+def _is_leading_section(blocks: list[Block], index: int) -> bool:
+    """A heading before the first question (not the griffier's name under its title)."""
+    if index < 2 or not is_heading_like(blocks[index - 1], max_words=10):
+        return False
+    return not _OFFICER.match(blocks[index - 2].text)
 
 
 def parse(read: ReadResult, document: Document) -> Document:

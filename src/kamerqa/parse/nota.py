@@ -77,6 +77,9 @@ class _Walker:
             return
         if self.headed_question and builder.in_question and answer_heading(text) is None:
             builder.add_block(block)
+            party = party_from_fractie(text[:200])
+            if party:
+                builder.assign_party(party)
             return
         self.headed_question = False
         answer = answer_heading(text)
@@ -141,11 +144,21 @@ def _head_end(blocks: list[Block]) -> int:
     """The head ends at the first faction paragraph, section heading after the title, or TOC."""
     for index, block in enumerate(blocks[:40]):
         text = block.text.strip()
-        if _faction_of(text) or _TOC.match(text) or match_question_heading(text):
+        if _TOC.match(text):
             return index
         if index > 2 and re.match(r"^(?:1|I|§\s*1)[.)]?\s+[A-Z]", text) and is_heading_like(block):
             return index
+        if _faction_of(text) or match_question_heading(text) or _VRAAG_ALONE.match(text):
+            return index - 1 if _leading_section(blocks, index) else index
     return min(len(blocks), 6)
+
+
+def _leading_section(blocks: list[Block], index: int) -> bool:
+    """The heading just before the first question ("Algemeen"), not a title or date line."""
+    if index < 1 or not is_heading_like(blocks[index - 1]):
+        return False
+    text = blocks[index - 1].text
+    return not (_RECEIVED.match(text) or _TITLE.search(text) or _DOSSIER_TITLE.match(text))
 
 
 def _fill_metadata(document: Document, head: list[Block], tail: list[str]) -> None:

@@ -166,6 +166,18 @@ class QABuilder:
         self.answers.append(item)
         self._current = item
 
+    def assign_party(self, party: str) -> None:
+        """Give the current question (opened without a party) the party its text names."""
+        item = self._current
+        if not isinstance(item, _Item) or item not in self.questions or item.party:
+            return
+        item.party = party
+        draft = next((p for p in self.parties if p.name == party), None)
+        if draft is None:
+            draft = _PartyDraft(party)
+            self.parties.append(draft)
+        draft.numbers.extend(item.numbers)
+
     def detach(self) -> None:
         """Following text belongs to nothing (government prose between items, signatures)."""
         self._current = None

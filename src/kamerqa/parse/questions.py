@@ -16,10 +16,13 @@ __all__ = [
     "same_question",
 ]
 
-_ASK_OBJECT = r"(?:de|het|zich|of|hoe|wat|waarom|wanneer|welke|wie|waar|naar|om|u|nader|ook|voorts)"
+_ASK_OBJECT = (
+    r"(?:de|het|zich|of|hoe|hoeveel|hoelang|wat|waarom|wanneer|welke|wie|waar|waarop|in\s+hoeverre"
+    r"|naar|om|u|nader|ook|voorts|verder|daarnaast|tevens)"
+)
 PROSE_QUESTION = re.compile(
     r"\?|\b(?:vragen|vraagt|vroegen|verzoeken|verzoekt)\s+" + _ASK_OBJECT + r"\b"
-    r"|\bwillen\s+(?:graag\s+)?(?:weten|vernemen)\b|\b(?:horen|vernemen|ontvangen|zien)\s+graag\b"
+    r"|\bwillen\s+(?:\w+\s+){0,2}(?:weten|vernemen)\b|\b(?:horen|vernemen|ontvangen|zien)\s+graag\b"
     r"|\bgraag\s+(?:een\s+)?(?:reactie|toelichting|horen|vernemen|weten|uitleg)\b"
     r"|\bbenieuwd\b|\bvernemen\s+(?:of|hoe|wat|waarom)\b|\bverzoek\s+(?:aan|om)\b",
     re.I,
@@ -30,8 +33,8 @@ _INTRO = re.compile(
     re.I,
 )
 _ASK_VERB = re.compile(
-    r"\b(?:vragen|vraagt|verzoeken|verzoekt)\s+(?:de|het|of|hoe|wat|waarom|wanneer|welke|naar|om)\b"
-    r"|\b(?:horen|vernemen|ontvangen)\s+graag\b|\bwillen\s+(?:graag\s+)?weten\b",
+    r"\b(?:vragen|vraagt|verzoeken|verzoekt)\s+" + _ASK_OBJECT + r"\b"
+    r"|\b(?:horen|vernemen|ontvangen)\s+graag\b|\bwillen\s+(?:\w+\s+){0,2}weten\b",
     re.I,
 )
 # Sentences that start the government's side in prose ("De regering …", "Het kabinet …").

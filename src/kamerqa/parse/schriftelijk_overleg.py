@@ -16,12 +16,11 @@ from datetime import date
 
 from kamerqa.model import Document
 from kamerqa.parse.dates import find_dates, parse_dutch_date
-from kamerqa.parse.letter import fill_intro_metadata
+from kamerqa.parse.letter import closing_signatories, fill_intro_metadata
 from kamerqa.parse.numbering import match_question_heading
 from kamerqa.parse.qa_common import (
     QABuilder,
     answer_heading,
-    is_heading_like,
     party_heading,
     strip_enumerator,
 )
@@ -46,6 +45,11 @@ _PART_TWO = re.compile(
     r"beantwoording)\s+van\s+de\s+(?:minister|staatssecretaris|bewindspersoon|regering)\b",
     re.I,
 )
+_FACTION_OPENING = re.compile(
+    r"^(?:(?:ook|voorts|tevens|verder|tot\s+slot|daarnaast)\s+(?:vragen|willen)\s+)?"
+    r"(?:de\s+leden\s+van\s+de\b|deze\s+leden\b|de\s+genoemde\s+leden\b)",
+    re.I,
+)
 _TOC = re.compile(r"^\s*(?:inhoudsopgave|inhoud)\s*:?\s*$", re.I)
 _TOC_LINE = re.compile(r"^.{3,160}?(?:\.{2,}|\s)\s*\d{1,3}\s*$")
 _SUBJECT = re.compile(
@@ -54,7 +58,8 @@ _SUBJECT = re.compile(
     re.I,
 )
 _MEETING = re.compile(
-    r"\s*(?:,\s*)?\bop\s+(?P<when>\d{1,2}(?:\s+en\s+\d{1,2})?\s+[a-z]+\.?(?:\s+\d{4}|\s+a\.\s?s\.)?)"
+    r"\s*(?:,\s*)?\b(?:op|van)\s+(?P<when>\d{1,2}(?:\s+en\s+\d{1,2})?\s+[a-z]+\.?"
+    r"(?:\s+\d{4}|\s+a\.\s?s\.?)?)"
     r"(?:\s+(?:te|in)\s+(?P<where>[A-Z][\w-]+))?\s*$"
 )
 
@@ -83,7 +88,8 @@ def _subject_and_meeting(intro: str, reference: date | None) -> tuple[str | None
     meeting = _MEETING.search(subject)
     if meeting is None:
         return subject or None, None
-    when = parse_dutch_date(meeting.group("when"), reference)
+    first_day = re.sub(r"^(\d{1,2})\s+en\s+\d{1,2}", r"\1", meeting.group("when"))
+    when = parse_dutch_date(first_day, reference)
     described = when.isoformat() if when else meeting.group("when")
     if meeting.group("where"):
         described += f", {meeting.group('where')}"
@@ -111,8 +117,9 @@ def _fill_metadata(document: Document, head: list[Block], tail: list[Block]) -> 
 class _Walker:
     """Walks the body blocks of a schriftelijk overleg and feeds the builder."""
 
-    def __init__(self, numbered: bool) -> None:
+    def __init__(self, numbered: bool, headed_answers: bool) -> None:
         self.builder = QABuilder()
+        self.headed_answers = headed_answers  # answers have "Antwoord"/"Reactie" headings
         self.numbered = numbered  # the document has "Vraag N" headings
         self.reply_part = False
         self.in_toc = False
@@ -148,7 +155,7 @@ class _Walker:
             self.in_toc = True
             return True
         if self.in_toc:
-            if _TOC_LINE.match(text) or (is_heading_like(block) and not self.builder.parties):
+            if _TOC_LINE.match(text):
                 return True
             self.in_toc = False
         return bool(_QA_TITLE.match(text) or _PART_ONE.match(text))
@@ -166,17 +173,31 @@ class _Walker:
         if self.reply_part:
             self._reply_body(block, text)
             return
-        if not self.numbered and not builder.in_answer:
+        if not self.numbered:
             number, rest = numbered_paragraph(text, builder.next_number())
-            if number and (builder.party or PROSE_QUESTION.search(rest)):
+            if number and self._numbered_question(rest):
                 builder.start_question([number])
                 builder.add(rest, block.notes)
                 return
-            if self._prose_question(text):
-                builder.start_question()
-                builder.add_block(block)
-                return
+        opens = not builder.in_answer or self._faction_after_answer(text)
+        if not self.numbered and opens and self._prose_question(text):
+            builder.start_question()
+            builder.add_block(block)
+            return
         builder.add_block(block)
+
+    def _numbered_question(self, rest: str) -> bool:
+        """ "2. Deze leden vragen …" is a question; "2. Rotterdam." in an answer's list is not."""
+        paragraphs = self.builder.current_paragraphs
+        if paragraphs and paragraphs[-1].rstrip().endswith(":"):
+            return False
+        if not self.builder.in_answer and self.builder.party:
+            return True
+        return PROSE_QUESTION.search(rest) is not None
+
+    def _faction_after_answer(self, text: str) -> bool:
+        """In interleaved verslagen a new faction paragraph after an answer opens a question."""
+        return self.headed_answers and _FACTION_OPENING.match(text) is not None
 
     def _prose_question(self, text: str) -> bool:
         builder = self.builder
@@ -202,9 +223,13 @@ def parse(read: ReadResult, document: Document) -> Document:
     """Parse a schriftelijk overleg (answer letter or Verslag) into ``document``."""
     blocks = read.blocks
     start = _body_start(blocks)
-    numbered = any(match_question_heading(b.text) for b in blocks[start:])
-    walker = _Walker(numbered)
-    for block in blocks[start:]:
+    end, signers = closing_signatories([b.text for b in blocks])
+    end = max(end, start)
+    numbered = any(match_question_heading(b.text) for b in blocks[start:end])
+    headed = any(answer_heading(b.text) is not None for b in blocks[start:end])
+    walker = _Walker(numbered, headed)
+    for block in blocks[start:end]:
         walker.feed(block)
-    _fill_metadata(document, blocks[:start], blocks[-8:])
+    _fill_metadata(document, blocks[:start], blocks[end:])
+    document.metadata.signatories = document.metadata.signatories or signers
     return walker.builder.finish(document)

@@ -82,6 +82,12 @@ def _wrap_width(lines: list[str]) -> int:
     return width if wrapped >= max(3, len(lengths) // 5) else 0
 
 
+def _wrapped_after(previous: str, line: str, width: int) -> bool:
+    """A greedy wrapper broke ``previous`` only if the next word would not have fitted."""
+    first_word = line.split(maxsplit=1)[0] if line.split() else ""
+    return len(previous) + 1 + len(first_word) > 0.85 * width
+
+
 def _join(paragraph: str, line: str) -> str:
     hyphenated = paragraph.endswith("-") and paragraph[-2:-1].isalpha() and line[:1].isalpha()
     if hyphenated and not re.match(r"(?:en|of|tot|t/m)\b", line):
@@ -104,7 +110,7 @@ def _paragraphs(lines: list[str]) -> list[str]:
             stripped
             and out
             and previous
-            and (len(previous) >= 0.6 * width or re.search(r"\w-$", previous))
+            and (_wrapped_after(previous, stripped, width) or re.search(r"\w-$", previous))
             and not _BLOCK_START.match(stripped)
             and "\t" not in line
         )
