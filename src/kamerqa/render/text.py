@@ -13,27 +13,44 @@ from kamerqa.render.layout import Layout, Para, layout
 _TIGHT = {"salutation", "letter", "closing", "function", "question_heading", "answer_heading"}
 
 
-def with_markers(para: Para, marker: str = "[footnoteRef:{id}]") -> str:
+def tika_labels(result: Layout) -> dict[str, str]:
+    """Footnote numbers as printed: the ids when they are unique numbers, else 1, 2, 3, …
+
+    Tika writes Word's unique footnote ids, so repeated ids (questions and answers numbering
+    their notes apart) are renumbered in order of appearance to stay readable.
+    """
+    keys = result.ordered_note_ids()
+    labels = [result.label(k) for k in keys]
+    if len(set(labels)) == len(labels) and all(label.isdigit() for label in labels):
+        return dict(zip(keys, labels, strict=True))
+    return {key: str(number) for number, key in enumerate(keys, start=1)}
+
+
+def with_markers(
+    para: Para, labels: dict[str, str] | None = None, marker: str = "[footnoteRef:{id}]"
+) -> str:
     """The paragraph text with its footnote markers inserted at their offsets."""
     text = para.text
     placed = sorted(enumerate(para.markers), key=lambda pair: (pair[1].offset, pair[0]))
     for _, item in reversed(placed):  # from the end, so earlier offsets stay valid
-        label = item.label or item.note_id
+        label = (labels or {}).get(item.note_id) or item.label or item.note_id
         text = text[: item.offset] + marker.format(id=label) + text[item.offset :]
     return text
 
 
-def _line(para: Para, notes: dict[str, str]) -> str:
-    line = with_markers(para)
+def _line(para: Para, result: Layout, labels: dict[str, str]) -> str:
+    line = with_markers(para, labels)
     for marker in para.markers:
-        line += f"  [{marker.label or marker.note_id}:  {notes.get(marker.note_id, '')}]"
+        label = labels.get(marker.note_id, marker.label)
+        line += f"  [{label}:  {result.notes.get(marker.note_id, '')}]"
     return line
 
 
 def render_layout(result: Layout) -> str:
     lines: list[str] = []
+    labels = tika_labels(result)
     for index, para in enumerate(result.paras):
-        lines.append(_line(para, result.notes))
+        lines.append(_line(para, result, labels))
         following = result.paras[index + 1].kind if index + 1 < len(result.paras) else ""
         if para.kind == "name" and following != "name":
             lines.extend(["", ""])  # the letter ends: two blank lines before the annex
