@@ -173,3 +173,20 @@ def test_read_bytes_detects_pdf_and_scans_give_one_clear_error() -> None:
     assert read_bytes(_kamervragen_pdf()).format == "pdf"
     with pytest.raises(KamerqaInputError, match=r"no text layer \(scanned\?\)"):
         read_bytes(image_only_pdf())
+
+
+def test_footnotes_in_body_size_below_a_gap_are_found() -> None:
+    body = _column(
+        [
+            "Kent u het bericht over de drukte in de stallingen bij het station?",
+            "Zo ja, wat gaat u daaraan doen?",
+        ],
+        700,
+    )
+    marker = Text(354, 703.5, "1", 6)
+    notes = [Text(LEFT, 101.5, "1", 6), Text(LEFT + 5, 98, "NOS, 3 maart 2025, «Stallingen vol».")]
+    result = read(make_pdf([[*body, marker, *notes]]))
+    assert len(result.blocks) == 1
+    assert [(n.id, n.text) for n in result.blocks[0].notes] == [
+        ("1", "NOS, 3 maart 2025, «Stallingen vol».")
+    ]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import pairwise
 
 from kamerqa.readers.pdf_extract import Line, PdfPage, join_spans
 from kamerqa.readers.pdf_text import join_lines
@@ -97,13 +98,45 @@ def _note_number(line: Line) -> str | None:
     return match.group(1) if match else None
 
 
+def _marker_numbers(lines: list[Line]) -> set[str]:
+    """Numbers set as raised markers inside lines (not at their start)."""
+    found: set[str] = set()
+    for line in lines:
+        for span in line.spans[1:]:
+            if span.shift > 0:
+                found.update(_DIGITS.findall(span.text))
+    return found
+
+
+def _gap_bottom(lines: list[Line]) -> list[Line]:
+    """Footnotes set in the body size: below a wide gap, numbered like a marker on the page."""
+    markers = _marker_numbers(lines)
+    if not markers or len(lines) < 2:
+        return []
+    gaps = sorted(a.y - b.y for a, b in pairwise(lines) if a.y > b.y)
+    pitch = gaps[(len(gaps) - 1) // 2] if gaps else 0.0
+    start = None
+    for index in range(len(lines) - 1, max(0, len(lines) - 15), -1):
+        wide = lines[index - 1].y - lines[index].y > 1.5 * pitch
+        if wide and _note_number(lines[index]) in markers:
+            start = index
+    return lines[start:] if start is not None else []
+
+
 def footnote_zone(lines: list[Line], body: float) -> FootnoteZone:
-    """The footnotes at the bottom of one page (``lines`` top to bottom, furniture removed)."""
+    """The footnotes at the bottom of one page (``lines`` top to bottom, furniture removed).
+
+    Usually the block of smaller-than-body lines at the bottom; when notes are set in the body
+    size (some word processors), the numbered lines below a wide gap whose numbers are raised
+    markers on the same page.
+    """
     bottom: list[Line] = []
     for line in reversed(lines):
         if line.size >= 0.92 * body:
             break
         bottom.insert(0, line)
+    if not any(_note_number(line) for line in bottom):
+        bottom = _gap_bottom(lines) or bottom
     starts = [i for i, line in enumerate(bottom) if _note_number(line)]
     zone = FootnoteZone({}, [], set())
     if not starts:
