@@ -70,10 +70,7 @@ DOCUMENTS = {
     ),
 }
 # Known reader gaps, kept visible: strict xfail turns into a failure once the gap is fixed.
-KNOWN_GAPS = {
-    ("kamervragen_fietsparkeren", "pdf"): "PDF reader: LibreOffice page-foot footnotes end up "
-    "in the answer text (reported to the pdf reader's owner)",
-}
+KNOWN_GAPS: dict[tuple[str, str], str] = {}
 
 
 def _need(module: str) -> None:
@@ -140,7 +137,7 @@ def test_same_structure_in_every_format(name: str, ext: str) -> None:
 
 
 @pytest.mark.parametrize("name", list(DOCUMENTS))
-@pytest.mark.parametrize("ext", ["docx", "html", "xml", "koop.html"])
+@pytest.mark.parametrize("ext", ["docx", "html", "pdf", "xml", "koop.html"])
 def test_same_footnotes_where_the_format_keeps_them_apart(name: str, ext: str) -> None:
     baseline = _parse(name, "txt")
     doc = _parse(name, ext)

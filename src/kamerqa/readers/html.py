@@ -141,7 +141,9 @@ def _is_furniture(element: html.HtmlElement) -> bool:
 
 
 def _drop_furniture(root: html.HtmlElement) -> None:
-    doomed = [e for e in root.iter() if isinstance(e.tag, str) and _is_furniture(e)]
+    tags = " or ".join(f"self::{tag}" for tag in sorted(_DROP_TAGS | {"header", "footer"}))
+    suspects = root.xpath(f"//*[@class or @id or @role or @hidden or @aria-hidden or {tags}]")
+    doomed = [e for e in suspects if _is_furniture(e)]
     for element in doomed:
         if element.getparent() is not None:
             element.drop_tree()

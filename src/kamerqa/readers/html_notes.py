@@ -103,9 +103,7 @@ def collect_notes(root: html.HtmlElement) -> tuple[dict[str, Note], list[Note]]:
     The bodies are removed from the tree so that they never become text blocks.
     """
     candidates = [
-        e
-        for e in root.iter()
-        if isinstance(e.tag, str) and (_is_note_list(e) or _is_single_note(e))
+        e for e in root.xpath("//*[@class or @role]") if _is_note_list(e) or _is_single_note(e)
     ]
     chosen = set(candidates)
     containers = [e for e in candidates if not any(a in chosen for a in e.iterancestors())]
