@@ -160,3 +160,35 @@ def test_too_many_paragraphs_is_refused() -> None:
     data = b"<html><body>" + b"<p>a</p>" * 100_001 + b"</body></html>"
     with pytest.raises(KamerqaInputError, match="paragraphs"):
         read(data)
+
+
+KOOP_OLDER = """<html><body><div id="broodtekst">
+<div class="vraag"><h2 class="stuktitel no-toc"><a id="d1e43" name="d1e43"></a>Vraag 1
+</h2><p>Wat is uw reactie op het bericht «Stagiairs krijgen alleen onkostenvergoeding»?<a
+class="nootnum supernote-click-ID-2016Z00020-d37e57" href="#ID-2016Z00020-d37e57">1</a></p></div>
+<div class="antwoord"><h2 class="stuktitel no-toc"><a id="d1e50" name="d1e50"></a>Antwoord 1
+</h2><p>Ik heb kennisgenomen van het bericht.</p></div>
+<div id="noten"><hr />
+<div class="voet noot snp-mouseoffset snb-pinned notedefault"
+ id="supernote-note-ID-2016Z00020-d37e57">
+<h5 class="note-close"><a class="note-close" href="#close-ID-2016Z00020-d37e57">X</a> Noot
+</h5><sup><span class="nootnum"><a id="ID-2016Z00020-d37e57"
+ name="ID-2016Z00020-d37e57"></a>1</span></sup><p><a href="https://example.invalid/l/1" class="externe_link">https://example.invalid/l/1</a></p>
+</div></div></div></body></html>"""
+
+
+def test_koop_page_with_unwrapped_note_links_and_anchor_ids() -> None:
+    result = read(KOOP_OLDER.encode())
+    assert [(b.text, b.role, b.number) for b in result.blocks] == [
+        ("Vraag 1", "question_heading", "1"),
+        (
+            "Wat is uw reactie op het bericht «Stagiairs krijgen alleen onkostenvergoeding»?",
+            "question",
+            "1",
+        ),
+        ("Antwoord 1", "answer_heading", "1"),
+        ("Ik heb kennisgenomen van het bericht.", "answer", "1"),
+    ]
+    assert [(n.id, n.text) for n in result.blocks[1].notes] == [
+        ("1", "https://example.invalid/l/1")
+    ]
