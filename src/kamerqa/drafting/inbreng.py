@@ -2,7 +2,8 @@
 
 Numbered inbreng ("Vraag 1" …) goes through kamerqa's own parsers. Unnumbered inbreng — faction
 headings followed by paragraphs — is split here: per faction the first paragraph without a
-question mark is the intro, every following paragraph a question, numbered continuously.
+question mark is the intro; every paragraph with a question mark ends a question (paragraphs of
+context before it belong to it); questions are numbered continuously across factions.
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from kamerqa.drafting.models import (
 from kamerqa.errors import KamerqaInputError
 from kamerqa.model import Document, Party, Source
 from kamerqa.parse import parse_read_result
+from kamerqa.parse.numbering import match_question_heading
 from kamerqa.parse.parties import normalise_party
-from kamerqa.readers import ReadResult, read_bytes
+from kamerqa.readers import Block, ReadResult, read_bytes
 
 _FACTION = re.compile(
     r"^(?:vragen en opmerkingen van de leden van de|inbreng van de|vragen van de leden van de)"
@@ -63,41 +65,73 @@ def from_document(document: Document) -> ConsultationContent:
     )
 
 
-def _unnumbered(read: ReadResult) -> ConsultationContent:
-    content = ConsultationContent()
-    notes: dict[str, str] = {}
-    for block in read.blocks:
+class _Splitter:
+    """Faction headings open a section; its first paragraph without "?" is the intro; each
+    paragraph with a question mark closes a question (context paragraphs before it included)."""
+
+    def __init__(self) -> None:
+        self.content = ConsultationContent()
+        self.pending: list[str] = []
+        self.notes: dict[str, str] = {}
+
+    def add_question(self, party: str) -> None:
+        number = str(len(self.content.questions) + 1)
+        text = "\n\n".join(self.pending)
+        self.content.questions.append(DraftQuestion(number=number, party=party, text=text))
+        self.pending = []
+
+    def close_section(self) -> None:
+        if self.pending and self.content.questions:  # trailing context joins the last question
+            last = self.content.questions[-1]
+            last.text = "\n\n".join([last.text, *self.pending])
+        self.pending = []
+
+    def block(self, block: Block) -> None:
         text = MARKER.sub("", block.text).strip()
         faction = _FACTION.match(text)
         if faction:
-            content.parties.append(Party(name=normalise_party(faction.group(1).strip())))
-            continue
-        if content.metadata.committee is None and (committee := _COMMITTEE.search(text)):
-            content.metadata.committee = committee.group(1).strip()
-        if not content.parties or not text:
-            continue
-        party = content.parties[-1]
-        mine = [q for q in content.questions if q.party == party.name]
-        if not mine and not party.intro and "?" not in text:
+            self.close_section()
+            self.content.parties.append(Party(name=normalise_party(faction.group(1).strip())))
+            return
+        meta = self.content.metadata
+        if meta.committee is None and (committee := _COMMITTEE.search(text)):
+            meta.committee = committee.group(1).strip()
+        if not self.content.parties or not text:
+            return
+        party = self.content.parties[-1]
+        asked = any(q.party == party.name for q in self.content.questions)
+        if not asked and not party.intro and not self.pending and "?" not in text:
             party.intro = text
-            continue
-        for note in block.notes:
-            notes[note.id] = note.text
-        number = str(len(content.questions) + 1)
-        question_text = _with_markers(text, [n.id for n in block.notes])
-        content.questions.append(DraftQuestion(number=number, party=party.name, text=question_text))
-    content.footnotes = [DraftFootnote(id=k, text=v) for k, v in notes.items()]
+            return
+        self.notes.update({note.id: note.text for note in block.notes})
+        self.pending.append(_with_markers(text, [n.id for n in block.notes]))
+        if "?" in text:
+            self.add_question(party.name)
+
+
+def _unnumbered(read: ReadResult) -> ConsultationContent:
+    splitter = _Splitter()
+    for block in read.blocks:
+        splitter.block(block)
+    splitter.close_section()
+    content = splitter.content
+    content.footnotes = [DraftFootnote(id=k, text=v) for k, v in splitter.notes.items()]
     return content
+
+
+def _numbered(read: ReadResult) -> bool:
+    return any(match_question_heading(b.text) for b in read.blocks) or any(
+        b.role in ("question", "question_heading") for b in read.blocks
+    )
 
 
 def content_from_inbreng(data: bytes, name: str = "") -> ConsultationContent:
     """Parse an inbreng file into draft content. Raises KamerqaInputError when nothing is found."""
     read = read_bytes(data, name)
     source = Source(path=name, format=read.format, sha256=hashlib.sha256(data).hexdigest())
-    try:
+    if _numbered(read):
         return from_document(parse_read_result(read, source))
-    except KamerqaInputError:
-        content = _unnumbered(read)
+    content = _unnumbered(read)
     if not content.questions:
         raise KamerqaInputError("no factions with questions found in the inbreng", name or None)
     return content
