@@ -201,3 +201,38 @@ def test_signature_ends_the_last_answer() -> None:
     assert [(s.name, s.function) for s in document.metadata.signatories] == [
         ("J. de Vries", "minister van Financiën")
     ]
+
+
+def test_qa_laid_out_as_a_table_with_column_heads() -> None:
+    rows = [
+        ["Nr.", "Vraag", "Antwoord"],
+        ["1", "Hoeveel scholen doen mee?", "Veertig."],
+        ["2", "Wanneer start de pilot?", "In september. Zie ook het antwoord op vraag 1."],
+    ]
+    document = _parse([Block("Vragen en antwoorden", kind="table", rows=rows)])
+    assert [q.number for q in document.questions] == ["1", "2"]
+    assert [(a.questions, a.refers_to) for a in document.answers] == [(["1"], []), (["2"], ["1"])]
+
+
+def test_qa_laid_out_as_a_table_with_heading_cells() -> None:
+    rows = [
+        ["Vraag 1", "Klopt dat?"],
+        ["Antwoord", "Ja."],
+        ["Vraag 2", "En dit?"],
+        ["Antwoord", "Nee."],
+    ]
+    blocks = [Block("Beantwoording"), Block("x", kind="table", rows=rows)]
+    document = _parse(blocks)
+    assert [(q.number, q.text) for q in document.questions] == [
+        ("1", "Klopt dat?"),
+        ("2", "En dit?"),
+    ]
+    assert [a.text for a in document.answers] == ["Ja.", "Nee."]
+
+
+def test_ordinary_tables_in_answers_stay_tables() -> None:
+    table = Block(
+        "Provincie Aantal Utrecht 4", kind="table", rows=[["Provincie", "Aantal"], ["Utrecht", "4"]]
+    )
+    document = _parse([Block("Vraag 1"), Block("Hoeveel?"), Block("Antwoord 1"), table])
+    assert document.answers[0].text == "Provincie Aantal Utrecht 4"

@@ -81,6 +81,8 @@ def test_not_question_headings(text: str) -> None:
         ("Antwoorden op vraag 3, 4, 5, 9 en 10", ["3", "4", "5", "9", "10"], ""),
         ("Antwoord op vragen 3 t/m 5", ["3", "4", "5"], ""),
         ("Antwoord op de vragen 1 en 2", ["1", "2"], ""),
+        ("Antwoord vraag 4", ["4"], ""),
+        ("Antwoord bij vraag 5:", ["5"], ""),
         ("Antwoord op vraag 2: Nee, dat klopt niet.", ["2"], "Nee, dat klopt niet."),
     ],
 )

@@ -15,7 +15,7 @@ from kamerqa.model import Answer, Document, Footnote, Question
 from kamerqa.parse.citations import find_references
 from kamerqa.parse.crossrefs import find_refers_to
 from kamerqa.parse.kamervragen_meta import fix_text, header_metadata
-from kamerqa.parse.kamervragen_segment import Item, segment, split_shared
+from kamerqa.parse.kamervragen_segment import Item, qa_table_blocks, segment, split_shared
 from kamerqa.parse.numbering import number_key
 from kamerqa.readers.blocks import Block, Note, ReadResult
 
@@ -98,7 +98,9 @@ def _clean_blocks(read: ReadResult) -> list[Block]:
     blocks = []
     for block in read.blocks:
         text = fix_text(block.text).strip()
-        if text or block.notes:
+        if block.kind == "table" and block.rows:
+            blocks.extend(qa_table_blocks(block))
+        elif text or block.notes:
             blocks.append(
                 Block(text=text, kind=block.kind, level=block.level, bold=block.bold,
                       italic=block.italic, style=block.style, notes=block.notes,

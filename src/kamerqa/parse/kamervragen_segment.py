@@ -22,7 +22,7 @@ from kamerqa.parse.numbering import (
 )
 from kamerqa.readers.blocks import Block, Note
 
-__all__ = ["Item", "segment", "split_shared"]
+__all__ = ["Item", "qa_table_blocks", "segment", "split_shared"]
 
 _CLOSING = re.compile(
     r"^(hoogachtend|met vriendelijke groet(en)?|met de meeste hoogachting)\W*$", re.I
@@ -31,6 +31,7 @@ _QUESTION_END = re.compile(r"[?]['’”»)]*\s*$")
 _NUMBERED = re.compile(r"^(\d{1,3}[a-z]?)\s*[.)]\s+(?=\S)(.*)$", re.S)
 _BARE_QUESTION = re.compile(r"^vraag\s*[:.]?\s*(.*)$", re.I | re.S)
 MAX_ANSWER_HEADING = 200
+_NUMBER_COLUMN = {"nr", "nr.", "nummer", "no.", "#", "vraagnummer"}
 
 Found = tuple[str, list[str], str]
 
@@ -201,3 +202,36 @@ def split_shared(item: Item) -> list[tuple[str, list[str], list[Note]]]:
         group = groups[index] if index < len(groups) else []
         split.append((number, [t for t, _ in group], [n for _, notes in group for n in notes]))
     return split
+
+
+def qa_table_blocks(table: Block) -> list[Block]:
+    """A table that holds the Q&A itself, as heading and text blocks; other tables unchanged.
+
+    Two layouts: columns headed "Vraag" and "Antwoord" (with an optional "Nr" column), or
+    rows whose first cell is a heading ("Vraag 1" | text, "Antwoord" | text).
+    """
+    rows = [[cell.strip() for cell in row] for row in table.rows if any(c.strip() for c in row)]
+    if not rows:
+        return [table]
+    header = [cell.lower().rstrip(":") for cell in rows[0]]
+    blocks: list[Block] = []
+    if "vraag" in header and "antwoord" in header:
+        asked, answered = header.index("vraag"), header.index("antwoord")
+        numbered = next((i for i, h in enumerate(header) if h in _NUMBER_COLUMN), None)
+        for index, row in enumerate(rows[1:], 1):
+            cells = row + [""] * (len(header) - len(row))
+            number = cells[numbered] if numbered is not None and cells[numbered] else str(index)
+            blocks += [Block(f"Vraag {number}"), Block(cells[asked])]
+            blocks += [Block(f"Antwoord {number}"), Block(cells[answered])]
+    elif any(row and heading(Block(row[0])) for row in rows):
+        for row in rows:
+            blocks.append(Block(row[0]))
+            rest = " ".join(cell for cell in row[1:] if cell)
+            if rest:
+                blocks.append(Block(rest))
+    else:
+        return [table]
+    blocks = [block for block in blocks if block.text]
+    if blocks:
+        blocks[0].notes = list(table.notes)
+    return blocks

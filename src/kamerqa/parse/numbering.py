@@ -81,7 +81,7 @@ _QUESTION_RE = re.compile(
 )
 _ANSWER_RE = re.compile(
     r"^\s*(?:antwoord(?:en)?)"
-    r"(?:\s+(?:op|bij|van)(?:\s+de)?\s+vra(?:ag|gen))?"
+    r"(?:\s+(?:(?:op|bij|van)\s+)?(?:de\s+)?vra(?:ag|gen))?"
     rf"(?:\s*(?:nr\.?\s*)?(?P<nums>{NUMBER_LIST}))?"
     r"(?P<rest>.*)$",
     re.I | re.S,
