@@ -239,3 +239,35 @@ def test_question_number_variants_nr_attribute_and_heading_paragraph() -> None:
         ("Vraag 7a", "question_heading", "7a"),
         ("En verder?", "question", "7a"),
     ]
+
+
+def test_kamerstuk_divisions_lists_and_table_titles() -> None:
+    data = b"""<officiele-publicatie><kamerstuk><stuk>
+      <titel>ADVIES<noot id="t" type="voet"><noot.nr>1</noot.nr><noot.al>Titelnoot.</noot.al>
+      </noot></titel><algemeen><vrije-tekst><tekst>
+      <divisie><kop><nr>1.</nr><titel>Inleiding</titel></kop>
+        <al>De UZI-server<?xpp afbm?>certificaten zijn <nadruk type="cur">nodig</nadruk>.</al>
+        <lijst type="expliciet"><li><li.nr>1.</li.nr><al>Eerste punt.</al></li>
+          <li><li.nr>2.</li.nr><al>Tweede punt.</al><lijst><li><li.nr>a.</li.nr>
+          <al>Onderdeel.</al></li></lijst></li></lijst>
+        <divisie><kop><nr>1.1</nr><titel>Achtergrond</titel></kop>
+          <tussenkop>Cijfers</tussenkop>
+          <table><title>Tabel 1: Aantallen</title><tgroup cols="2"><tbody>
+          <row><entry><al>Jaar</al></entry><entry><al>2025</al></entry></row>
+          </tbody></tgroup></table>
+        </divisie></divisie></tekst></vrije-tekst></algemeen></stuk></kamerstuk>
+    </officiele-publicatie>"""
+    blocks = read(data).blocks
+    assert [(b.kind, b.level, b.text) for b in blocks] == [
+        ("heading", 1, "ADVIES"),
+        ("heading", 2, "1. Inleiding"),
+        ("paragraph", 0, "De UZI-servercertificaten zijn nodig."),
+        ("list_item", 0, "1. Eerste punt."),
+        ("list_item", 0, "2. Tweede punt."),
+        ("list_item", 0, "a. Onderdeel."),
+        ("heading", 3, "1.1 Achtergrond"),
+        ("heading", 4, "Cijfers"),
+        ("paragraph", 0, "Tabel 1: Aantallen"),
+        ("table", 0, "Jaar | 2025"),
+    ]
+    assert [n.text for n in blocks[0].notes] == ["Titelnoot."]

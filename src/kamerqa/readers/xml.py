@@ -164,10 +164,13 @@ class _Walker:
 
     def heading(self, element: etree._Element, level: int) -> None:
         notes: list[Note] = []
+        depth = sum(1 for a in element.iterancestors() if local_name(a) == "divisie")
         if local_name(element) == "kop":
             text = " ".join(self.inline(child, notes) for child in element)
+            level = min(6, max(level, depth + 1))
         else:
             text = self.inline(element, notes)
+            level = min(6, max(level, depth + 2)) if local_name(element) == "tussenkop" else level
         self.emit(text, notes, "heading", level=level)
 
     def list_items(self, lijst: etree._Element) -> None:
@@ -192,6 +195,8 @@ class _Walker:
     def table(self, table: etree._Element) -> None:
         rows: list[list[str]] = []
         notes: list[Note] = []
+        for title in (c for c in table if local_name(c) == "title"):
+            self.paragraph(title)
         for row in table.iter():
             if local_name(row) != "row":
                 continue
