@@ -190,3 +190,29 @@ def test_footnotes_in_body_size_below_a_gap_are_found() -> None:
     assert [(n.id, n.text) for n in result.blocks[0].notes] == [
         ("1", "NOS, 3 maart 2025, «Stallingen vol».")
     ]
+
+
+def test_a_letterhead_margin_column_does_not_split_paragraphs() -> None:
+    text = [
+        "Hierbij zend ik u de antwoorden op de vragen van het lid De Vries over",
+        "de sluiting van het zwembad in Dokkum, ingezonden op 12 februari 2025.",
+        "De gemeente heeft mij laten weten dat het zwembad tijdelijk dicht is",
+        "omdat de installaties vervangen worden. Na de zomer gaat het weer open.",
+    ]
+    text = (
+        text[:3]
+        + [f"regel {i} van de brief over het zwembad en de planning" for i in range(8)]
+        + text[3:]
+    )
+    margin = [
+        Text(440, 700, "Datum", 7, bold=True),
+        Text(440, 688, "3 maart 2025", 7),
+        Text(440, 664, "Ons kenmerk", 7, bold=True),
+        Text(440, 652, "2025-0000123456", 7),
+    ]
+    result = read(make_pdf([[*_column(text, 700, size=9), *margin]]))
+    texts = _texts(result)
+    assert texts[:4] == ["Datum", "3 maart 2025", "Ons kenmerk", "2025-0000123456"]
+    assert texts[4].startswith("Hierbij zend ik u") and texts[4].endswith("weer open.")
+    assert result.metadata["date"] == "3 maart 2025"
+    assert result.metadata["kenmerk"] == "2025-0000123456"

@@ -18,6 +18,7 @@ import re
 
 from kamerqa.errors import KamerqaInputError
 from kamerqa.readers.blocks import Note, ReadResult
+from kamerqa.readers.docx_letterhead import letterhead_facts
 from kamerqa.readers.pdf_blocks import TextLine, text_line
 from kamerqa.readers.pdf_extract import Line, PdfPage, PdfText, extract
 from kamerqa.readers.pdf_layout import (
@@ -37,7 +38,7 @@ _VERGADERJAAR = re.compile(r"vergaderjaar\s+(\d{4})\s*[–-]\s*(\d{4})", re.I)
 _AANHANGSEL_ID = re.compile(r"^ah-(?:tk|ek)-\d{8}-(\d+)")
 
 
-def _metadata(text: PdfText, furniture_lines: list[Line]) -> dict[str, str]:
+def _metadata(text: PdfText, furniture_lines: list[Line], first: list[Line]) -> dict[str, str]:
     metadata: dict[str, str] = {}
     candidates = furniture_lines + [line for page in text.pages[:1] for line in page.lines]
     for line in candidates:
@@ -50,6 +51,9 @@ def _metadata(text: PdfText, furniture_lines: list[Line]) -> dict[str, str]:
     number = _AANHANGSEL_ID.match(metadata.get("koop_id", ""))
     if number:
         metadata["aanhangselnummer"] = number.group(1)
+    letterhead = [clean(line.plain_text()) for line in first[:80]]
+    for key, value in letterhead_facts(letterhead).items():
+        metadata.setdefault(key, value)
     for key in ("Title", "Subject"):
         if key in text.info:
             metadata[f"meta:{key}"] = " ".join(text.info[key].split())
@@ -85,8 +89,9 @@ def read_pdf_text(text: PdfText) -> ReadResult:
     furniture = find_furniture(text.pages)
     all_lines = [line for page in text.pages for line in page.lines]
     result = ReadResult(format="pdf")
-    result.metadata = _metadata(text, [ln for ln in all_lines if id(ln) in furniture])
     bodies, notes = _collect_notes(text.pages, furniture, size)
+    furniture_lines = [ln for ln in all_lines if id(ln) in furniture]
+    result.metadata = _metadata(text, furniture_lines, bodies[text.pages[0].number])
     known = set(notes)
     items: list[TextLine] = [text_line(ln, known) for pg in text.pages for ln in bodies[pg.number]]
     result.blocks = split_tables(items, size, notes)

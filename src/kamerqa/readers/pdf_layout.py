@@ -173,26 +173,48 @@ def note_text(lines: list[Line]) -> str:
 
 
 def _wide_enough(lines: list[Line], width: float) -> bool:
-    """Text columns are wide; table cells are not."""
+    """Text columns are wide; table cells and margin notes are not."""
     widths = sorted(line.x1 - line.x0 for line in lines)
     return bool(widths) and widths[len(widths) // 2] > 0.25 * width
 
 
-def _gutter(lines: list[Line], width: float) -> float | None:
+@dataclass
+class _Gutter:
+    x: float
+    right_first: bool  # a right margin column (letterhead) is read before the text
+
+
+def _columns(left: list[Line], right: list[Line], width: float, both: int) -> _Gutter | None:
+    """Whether text on the two sides of a gutter are columns (and which comes first)."""
+    left_wide, right_wide = _wide_enough(left, width), _wide_enough(right, width)
+    if left_wide and right_wide:
+        return _Gutter(0.0, right_first=False)
+    if left_wide == right_wide:
+        return None  # two narrow sides: table cells, left to the table logic
+    wide = left if left_wide else right
+    if both >= 0.5 * len({line.row for line in wide}):
+        return None  # nearly every row has both sides: a two-column table
+    return _Gutter(0.0, right_first=left_wide)
+
+
+def _gutter(lines: list[Line], width: float) -> _Gutter | None:
     split_rows = Counter(line.row for line in lines)
     if sum(1 for count in split_rows.values() if count >= 2) < 3:
         return None  # columns need at least three rows with text on both sides
-    best: tuple[int, float] | None = None
-    for step in range(int(width * 0.25), int(width * 0.75), 3):
-        gutter = float(step)
-        if any(line.x0 < gutter - 1 < gutter + 1 < line.x1 for line in lines):
+    best: tuple[int, _Gutter] | None = None
+    for step in range(int(width * 0.2), int(width * 0.8), 3):
+        x = float(step)
+        if any(line.x0 < x - 1 < x + 1 < line.x1 for line in lines):
             continue
-        left = [line for line in lines if line.x1 <= gutter]
-        right = [line for line in lines if line.x0 >= gutter]
+        left = [line for line in lines if line.x1 <= x]
+        right = [line for line in lines if line.x0 >= x]
         both = len({line.row for line in left} & {line.row for line in right})
-        better = both >= 3 and (best is None or both > best[0])
-        if better and _wide_enough(left, width) and _wide_enough(right, width):
-            best = (both, gutter)
+        if both < 3 or (best is not None and both <= best[0]):
+            continue
+        found = _columns(left, right, width, both)
+        if found is not None:
+            found.x = x
+            best = (both, found)
     return best[1] if best else None
 
 
@@ -205,15 +227,15 @@ def reading_order(lines: list[Line], width: float) -> list[Line]:
     band: list[Line] = []
 
     def flush() -> None:
-        left = [ln for ln in band if ln.x1 <= gutter]
-        right = [ln for ln in band if ln.x1 > gutter]
+        left = [ln for ln in band if ln.x1 <= gutter.x]
+        right = [ln for ln in band if ln.x1 > gutter.x]
         for line in right:
             line.column = 1
-        ordered.extend(left + right)
+        ordered.extend(right + left if gutter.right_first else left + right)
         band.clear()
 
     for line in lines:
-        if line.x0 < gutter < line.x1:
+        if line.x0 < gutter.x < line.x1:
             flush()
             ordered.append(line)
         else:
