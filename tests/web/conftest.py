@@ -21,6 +21,8 @@ def build_store(path: Path, *extra: Path) -> Path:
     with open_store(path) as store:
         report = store.ingest_paths([examples_dir(), *extra], workers=1)
     assert report.inserted >= 10, report.failed
+    failed = {Path(f.path).resolve() for f in report.failed}
+    assert not failed & {p.resolve() for p in extra}, report.failed
     return path
 
 

@@ -85,11 +85,12 @@
             var li = document.createElement("li");
             var a = document.createElement("a");
             a.href = "/doc/" + encodeURIComponent(hit.doc_id) + "#vraag-" + encodeURIComponent(hit.question_number);
-            var text = hit.text.length > 140 ? hit.text.slice(0, 137) + "…" : hit.text;
+            var text = hit.text.length > 110 ? hit.text.slice(0, 107) + "…" : hit.text;
+            var title = hit.title && hit.title.length > 60 ? hit.title.slice(0, 57) + "…" : hit.title;
             a.textContent = text;
             var meta = document.createElement("span");
             meta.className = "meta";
-            meta.textContent = [hit.party, hit.title, hit.date].filter(Boolean).join(" · ");
+            meta.textContent = [hit.party, title, hit.date].filter(Boolean).join(" · ");
             li.appendChild(a);
             li.appendChild(meta);
             list.appendChild(li);
