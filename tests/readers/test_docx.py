@@ -196,3 +196,25 @@ def test_arbitrary_paragraph_text_is_read_back(texts: list[str]) -> None:
     body = "".join(f'<w:p><w:r><w:t xml:space="preserve">{t}</w:t></w:r></w:p>' for t in safe)
     result = read(_zip({"word/document.xml": _document(body)}))
     assert len(result.blocks) <= len(safe)
+
+
+def _sup(text: str) -> str:
+    return f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>{text}</w:t></w:r>'
+
+
+def test_typed_superscript_markers_point_to_the_note_list() -> None:
+    body = (
+        f"<w:p><w:r><w:t>Het bericht</w:t></w:r>{_sup('1')}<w:r><w:t> is bekend.</w:t></w:r></w:p>"
+        f"<w:p><w:r><w:t>Een oppervlak van 40 m</w:t></w:r>{_sup('2')}<w:r><w:t>.</w:t></w:r></w:p>"
+        f"<w:p>{_sup('1')}<w:r><w:t> NOS, 3 maart 2026.</w:t></w:r></w:p>"
+    )
+    blocks = read(_zip({"word/document.xml": _document(body)})).blocks
+    assert [b.text for b in blocks] == ["Het bericht is bekend.", "Een oppervlak van 40 m2."]
+    assert [n.text for n in blocks[0].notes] == ["NOS, 3 maart 2026."]
+
+
+def test_superscript_digits_without_note_list_stay_text() -> None:
+    body = f"<w:p><w:r><w:t>Een oppervlak van 40 m</w:t></w:r>{_sup('2')}</w:p>"
+    blocks = read(_zip({"word/document.xml": _document(body)})).blocks
+    assert [b.text for b in blocks] == ["Een oppervlak van 40 m2"]
+    assert blocks[0].notes == []

@@ -17,7 +17,7 @@ from typing import Any
 
 from kamerqa.readers.blocks import Block, Note, ReadResult
 from kamerqa.readers.docx_letterhead import letterhead_facts
-from kamerqa.readers.docx_notes import attach_typed_notes, load_notes
+from kamerqa.readers.docx_notes import SUP_CLOSE, SUP_OPEN, attach_typed_notes, load_notes
 from kamerqa.readers.docx_package import DOCUMENT_PART, MC, Package, W, attr, is_on
 from kamerqa.readers.docx_styles import Numbering, Styles, load_styles
 
@@ -28,7 +28,6 @@ MAX_DEPTH = 40
 LETTERHEAD_BLOCKS = 40
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
-_SKIP = {W + "del", W + "moveFrom", W + "instrText", W + "delText", W + "rPr", W + "pPr"}
 _DRAWINGS = {W + "drawing", W + "pict", W + "object"}
 _CONTAINERS = {
     W + "hyperlink", W + "ins", W + "moveTo", W + "smartTag", W + "customXml",
@@ -153,7 +152,11 @@ class _Reader:
                 para.boxes.extend(_text_boxes(_alternate(child)))
             elif tag in _DRAWINGS:
                 para.boxes.extend(_text_boxes(child))
-        para.runs.append(_Run("".join(parts), bold, italic))
+        text = "".join(parts)
+        vertical = attr(rpr.find(W + "vertAlign"), "val") if rpr is not None else ""
+        if vertical == "superscript" and text.strip().isdigit() and len(text.strip()) <= 3:
+            text = f"{SUP_OPEN}{text.strip()}{SUP_CLOSE}"  # a typed note marker, perhaps
+        para.runs.append(_Run(text, bold, italic))
 
     # -- body and tables ---------------------------------------------------------------------
     def container(self, element: Any, depth: int, in_table: bool) -> list[Block]:
@@ -253,5 +256,6 @@ def read(data: bytes) -> ReadResult:
     blocks = reader.container(body, 0, in_table=False)
     result.blocks, result.unplaced_notes = attach_typed_notes(blocks)
     opening = [block.text for block in result.blocks[:LETTERHEAD_BLOCKS] if block.kind != "table"]
-    result.metadata.update(letterhead_facts(reader.side_lines + opening))
+    lines = [line.replace(SUP_OPEN, "").replace(SUP_CLOSE, "") for line in reader.side_lines]
+    result.metadata.update(letterhead_facts(lines + opening))
     return result

@@ -10,9 +10,13 @@ from kamerqa.readers.docx_package import W, attr
 
 __all__ = ["attach_typed_notes", "load_notes"]
 
-_ENTRY_START = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)])\s+(?=\S)")
+# Superscript digits typed in a run arrive wrapped in SUP_OPEN/SUP_CLOSE (see docx.py).
+SUP_OPEN, SUP_CLOSE = "\ue000", "\ue001"
+_SUP = rf"{SUP_OPEN}(\d{{1,3}}){SUP_CLOSE}"
+_ENTRY_START = re.compile(rf"^\s*(?:\[(\d{{1,3}})\]\s+|(\d{{1,3}})[.)]\s+|{_SUP}\s*)(?=\S)")
+_SUP_RE = re.compile(_SUP)
 _INNER_ENTRY = re.compile(r"\[(\d{1,3})\]\s+(?=\S)")
-_MARKER = re.compile(r"\[(\d{1,3})\]|(?<![\d(\[])(\d{1,3})\)(?=[\s.,;:!?]|$)")
+_MARKER = re.compile(rf"\[(\d{{1,3}})\]|(?<![\d(\[])(\d{{1,3}})\)(?=[\s.,;:!?]|$)|{_SUP}")
 _LOOSE_PUNCT = re.compile(r"\s+([,.;:!?])(?=\s|$)")
 MAX_TYPED_NOTES = 500
 MAX_CONTINUATION = 2
@@ -64,7 +68,7 @@ def _split_entries(text: str) -> dict[str, str]:
     if not match:
         return {}
     pieces: dict[str, str] = {}
-    number = match.group(1) or match.group(2)
+    number = match.group(1) or match.group(2) or match.group(3)
     rest = text[match.end() :]
     inners = [m for m in _INNER_ENTRY.finditer(rest) if int(m.group(1)) > int(number)]
     for inner in inners[::-1]:
@@ -90,7 +94,7 @@ def _take_markers(block: Block, wanted: dict[str, str], used: set[str]) -> None:
     found: list[Note] = []
 
     def replace(match: re.Match[str]) -> str:
-        number = match.group(1) or match.group(2)
+        number = match.group(1) or match.group(2) or match.group(3)
         if number not in wanted or number in used or match.start() == 0:
             return match.group(0)
         if match.group(2) and _paren_depth(block.text, match.start()) > 0:
@@ -108,12 +112,14 @@ def _take_markers(block: Block, wanted: dict[str, str], used: set[str]) -> None:
 def attach_typed_notes(blocks: list[Block]) -> tuple[list[Block], list[Note]]:
     """Resolve typed note markers against a trailing note list; return blocks, unplaced notes."""
     start, entries = _trailing_entries(blocks)
-    if not entries or len(entries) > MAX_TYPED_NOTES:
-        return blocks, []
     used: set[str] = set()
-    for block in blocks[:start]:
-        _take_markers(block, entries, used)
+    if entries and len(entries) <= MAX_TYPED_NOTES:
+        for block in blocks[:start]:
+            _take_markers(block, entries, used)
     if not used:
-        return blocks, []  # a numbered list that ends the text, not a note list
+        start = len(blocks)  # a numbered list that ends the text, not a note list
+    kept = blocks[:start]
+    for block in kept:  # superscript digits that are no marker ("m2") become plain digits
+        block.text = _SUP_RE.sub(r"\1", block.text)
     unplaced = [Note(number, text) for number, text in entries.items() if number not in used]
-    return blocks[:start], unplaced
+    return kept, unplaced if used else []
