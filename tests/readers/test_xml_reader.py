@@ -271,3 +271,11 @@ def test_kamerstuk_divisions_lists_and_table_titles() -> None:
         ("table", 0, "Jaar | 2025"),
     ]
     assert [n.text for n in blocks[0].notes] == ["Titelnoot."]
+
+
+@pytest.mark.parametrize(
+    "data", [BILLION_LAUGHS, XXE, PARAMETER_ENTITY, b"", b"<metadata_gegevens>"]
+)
+def test_metadata_xml_refuses_hostile_or_broken_input(data: bytes) -> None:
+    with pytest.raises(KamerqaInputError):
+        read_metadata_xml(data)

@@ -134,7 +134,10 @@ def _is_furniture(element: html.HtmlElement) -> bool:
     if element.get("role") in _FURNITURE_ROLES or element.get("aria-hidden") == "true":
         return True
     if tag in ("header", "footer"):
-        return not any(a.tag in ("article", "main") for a in element.iterancestors())
+        return not any(
+            a.tag in ("article", "main") or a.get("id") == "broodtekst"
+            for a in element.iterancestors()
+        )
     if tag in ("html", "body", "main", "article"):
         return False
     return bool(_FURNITURE.search(f"{element.get('class') or ''} {element.get('id') or ''}"))
