@@ -218,3 +218,34 @@ def test_superscript_digits_without_note_list_stay_text() -> None:
     blocks = read(_zip({"word/document.xml": _document(body)})).blocks
     assert [b.text for b in blocks] == ["Een oppervlak van 40 m2"]
     assert blocks[0].notes == []
+
+
+_TAGS = ["p", "r", "t", "tbl", "tr", "tc", "hyperlink", "sdt", "sdtContent", "pPr", "rPr", "b"]
+_TAGS += ["numPr", "numId", "ilvl", "pStyle", "footnoteReference", "br", "tab", "txbxContent"]
+_VALUES = st.sampled_from(["0", "1", "-1", "abc", "99999999999", "superscript", "Kop1", ""])
+
+
+def _element(children: list[str], tag: str, value: str, text: str) -> str:
+    safe = "".join(ch for ch in text if ch.isalnum() or ch == " ")
+    inner = "".join(children) or safe
+    return f'<w:{tag} w:val="{value}" w:id="{value}">{inner}</w:{tag}>'
+
+
+_XML = st.recursive(
+    st.builds(_element, st.just([]), st.sampled_from(_TAGS), _VALUES, st.text(max_size=8)),
+    lambda kids: st.builds(
+        _element, st.lists(kids, max_size=4), st.sampled_from(_TAGS), _VALUES, st.text(max_size=4)
+    ),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_XML, max_size=5))
+def test_odd_ooxml_structures_never_crash(fragments: list[str]) -> None:
+    try:
+        result = read(_zip({"word/document.xml": _document("".join(fragments))}))
+    except KamerqaInputError as err:
+        assert str(err)
+    else:
+        assert all(isinstance(block.text, str) for block in result.blocks)

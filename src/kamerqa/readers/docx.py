@@ -19,7 +19,7 @@ from kamerqa.readers.blocks import Block, Note, ReadResult
 from kamerqa.readers.docx_letterhead import letterhead_facts
 from kamerqa.readers.docx_notes import SUP_CLOSE, SUP_OPEN, attach_typed_notes, load_notes
 from kamerqa.readers.docx_package import DOCUMENT_PART, MC, Package, W, attr, is_on
-from kamerqa.readers.docx_styles import Numbering, Styles, load_styles
+from kamerqa.readers.docx_styles import Numbering, Styles, load_styles, to_int
 
 __all__ = ["read"]
 
@@ -107,7 +107,7 @@ class _Reader:
         num_id, num_level = self.styles.numbering(style_id)
         if num is not None:
             num_id = attr(num.find(W + "numId"), "val", num_id)
-            num_level = int(attr(num.find(W + "ilvl"), "val", "0") or 0)
+            num_level = to_int(attr(num.find(W + "ilvl"), "val", "0"))
         if level:
             block.kind, block.level = "heading", level
         elif self.numbering.is_list(num_id):

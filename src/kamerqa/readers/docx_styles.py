@@ -81,16 +81,16 @@ def load_styles(root: Any | None) -> Styles:
             based_on=attr(element.find(W + "basedOn"), "val"),
             bold=is_on(rpr.find(W + "b")) if rpr is not None else None,
             italic=is_on(rpr.find(W + "i")) if rpr is not None else None,
-            outline=_int(attr(outline, "val")) if outline is not None else None,
+            outline=to_int(attr(outline, "val")) if outline is not None else None,
             num_id=attr(num.find(W + "numId"), "val") if num is not None else "",
-            num_level=_int(attr(num.find(W + "ilvl"), "val")) if num is not None else 0,
+            num_level=to_int(attr(num.find(W + "ilvl"), "val")) if num is not None else 0,
         )
         if attr(element, "type") == "paragraph" and attr(element, "default") in ("1", "true"):
             styles.default_paragraph = style_id
     return styles
 
 
-def _int(text: str, default: int = 0) -> int:
+def to_int(text: str, default: int = 0) -> int:
     try:
         return int(text)
     except ValueError:
@@ -118,15 +118,15 @@ class Numbering:
         for abstract in root.iter(W + "abstractNum"):
             levels: dict[int, Level] = {}
             for lvl in abstract.iter(W + "lvl"):
-                levels[_int(attr(lvl, "ilvl"))] = Level(
+                levels[to_int(attr(lvl, "ilvl"))] = Level(
                     fmt=attr(lvl.find(W + "numFmt"), "val", "decimal"),
                     text=attr(lvl.find(W + "lvlText"), "val", ""),
-                    start=_int(attr(lvl.find(W + "start"), "val", "1"), 1),
+                    start=to_int(attr(lvl.find(W + "start"), "val", "1"), 1),
                 )
             self._abstract[attr(abstract, "abstractNumId")] = levels
         for num in root.iter(W + "num"):
             starts = {
-                _int(attr(o, "ilvl")): _int(attr(o.find(W + "startOverride"), "val", "1"), 1)
+                to_int(attr(o, "ilvl")): to_int(attr(o.find(W + "startOverride"), "val", "1"), 1)
                 for o in num.iter(W + "lvlOverride")
                 if o.find(W + "startOverride") is not None
             }
