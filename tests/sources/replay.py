@@ -171,6 +171,7 @@ class Replay:
 class Handler(BaseHTTPRequestHandler):
     replay: Replay
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
 
     def log_message(self, format: str, *args: Any) -> None:
         return
@@ -377,7 +378,9 @@ class ReplayServer:
         self.httpd.daemon_threads = True
         self.replay = replay
         replay.base_url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread = threading.Thread(
+            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
 
     @property
     def url(self) -> str:

@@ -83,3 +83,41 @@ def test_dry_run_writes_nothing_and_names_what_it_would_fetch(
     assert state.counts(store)["sync_document"] == 0
     assert state.get_cursor(store, FEED_CURSOR) is None
     assert replay.count("/resource") == 0
+
+
+def test_a_filtered_run_leaves_no_gap_for_the_next_full_run(
+    store: Store, make_engine: EngineFactory
+) -> None:
+    make_engine(store).run(SyncOptions(kinds=("Mededeling (uitstel antwoord)",)))
+    assert state.counts(store)["sync_document"] == 2
+    assert state.get_cursor(store, FEED_CURSOR) is None
+    make_engine(store).run(SyncOptions())
+    assert state.counts(store)["sync_document"] == 8
+
+
+def test_a_file_that_cannot_be_fetched_now_is_fetched_on_the_next_run(
+    store: Store, make_engine: EngineFactory, replay: Replay
+) -> None:
+    replay.inject(f"Document({QUESTION_ID})/resource", "500", times=5)  # every attempt fails
+    report = make_engine(store).run(SyncOptions())
+    assert "2026D00140" in report.failed
+    row = state.get_document(store, QUESTION_ID)
+    assert row is not None and row.parse_status == "fetch_failed"
+    assert store.get_document("2026D00140") is None
+    make_engine(store).run(SyncOptions())
+    row = state.get_document(store, QUESTION_ID)
+    assert row is not None and row.parse_status == "parsed"
+    assert store.get_document("2026D00140") is not None
+
+
+def test_a_document_without_a_file_is_recorded_not_retried(
+    store: Store, make_engine: EngineFactory, replay: Replay
+) -> None:
+    replay.world.documents[QUESTION_ID]["file"] = None  # the resource answers 404
+    report = make_engine(store).run(SyncOptions())
+    row = state.get_document(store, QUESTION_ID)
+    assert row is not None and row.parse_status == "no_file"
+    assert "2026D00140" not in report.failed
+    before = replay.count(QUESTION_ID)
+    make_engine(store).run(SyncOptions())
+    assert replay.count(QUESTION_ID) == before

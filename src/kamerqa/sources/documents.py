@@ -37,6 +37,7 @@ class Fetched:
     extension: str = ""
     metadata: dict[str, str] | None = None
     fetch_error: str | None = None
+    missing: bool = False
 
 
 def default_parser(data: bytes, path: str) -> Document:
@@ -79,7 +80,7 @@ def fetch_document(
         fetched.origin = "tk"
         fetched.extension = _extension(tk.content_type)
     except NotFoundError:
-        fetched.fetch_error = "no file published for this document"
+        fetched.missing = True
     except SourceError as err:
         fetched.fetch_error = str(err)
     return fetched
@@ -175,7 +176,7 @@ def _store_file(
     if fetched.fetch_error is not None:
         return "fetch_failed", None, "fetch_failed", None
     if fetched.data is None:
-        return "recorded", None, "none", None
+        return "recorded", None, "no_file" if fetched.missing else "none", None
     sha = hashlib.sha256(fetched.data).hexdigest()
     name = f"{fetched.origin}/{tk.koop_id or tk.nummer or tk.id}.{fetched.extension}"
     try:

@@ -70,9 +70,20 @@ class SyncReport:
         return not self.failed
 
 
-def _backfill_cursor(options: SyncOptions) -> str:
+def _options_key(options: SyncOptions) -> str:
     key = f"{sorted(options.kinds)}|{options.since}|{options.until}"
-    return "odata:" + hashlib.sha256(key.encode()).hexdigest()[:16]
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def _backfill_cursor(options: SyncOptions) -> str:
+    return f"odata:{_options_key(options)}"
+
+
+def feed_cursor(options: SyncOptions) -> str:
+    """The default sync has one feed cursor; a filtered one (kinds, dates) keeps its own, so
+    entries it skips are still seen by the next unfiltered run: no gaps."""
+    default = options.since is None and options.until is None and options.kinds == DEFAULT_KINDS
+    return FEED_CURSOR if default else f"{FEED_CURSOR}:{_options_key(options)}"
 
 
 class SyncEngine:
@@ -128,7 +139,8 @@ class SyncEngine:
 
     # -- phase 2: SyncFeed -------------------------------------------------------------
     def _follow_feed(self, options: SyncOptions, report: SyncReport) -> None:
-        token = state.get_cursor(self.store, FEED_CURSOR)
+        cursor_name = feed_cursor(options)
+        token = state.get_cursor(self.store, cursor_name)
         for page in self.feed.pages("Document", token):
             self.checkpoint("feed-page")
             report.pages += 1
@@ -145,7 +157,7 @@ class SyncEngine:
             self._apply(
                 [(t, u) for t, u in changed if t is not None],
                 deleted,
-                FEED_CURSOR,
+                cursor_name,
                 resume,
                 options,
                 report,
