@@ -139,3 +139,18 @@ def test_metadata_edit_is_logged_by_field(
     assert log[-1] == ("dora", "edit", "metadata: title, subject")
     with pytest.raises(Invalid):
         drafting.update_metadata(users["drafter"], consultation.id, {"date_submitted": "gisteren"})
+
+
+def test_expired_sessions_do_not_log_in_and_are_forgotten(
+    store: Store, tokens: dict[str, str]
+) -> None:
+    from kamerqa.store import drafting_repo
+
+    drafting_repo.add_session(
+        store, auth.hash_secret("old"), "dora", "2000-01-01T00:00:00+00:00", "1999-01-01"
+    )
+    assert auth.user_for_session(store, "old") is None
+    auth.login(store, tokens["drafter"])
+    assert store.execute(
+        "SELECT COUNT(*) FROM drafting_sessions WHERE id_hash = ?", (auth.hash_secret("old"),)
+    ) == [(0,)]

@@ -67,8 +67,9 @@ def login(store: Store, token: str) -> tuple[User, str]:
     if user is None:
         raise NotAuthenticated("unknown token")
     session = secrets.token_urlsafe(32)
-    expires = _now() + timedelta(hours=SESSION_HOURS)
-    repo.add_session(store, hash_secret(session), user.name, expires.isoformat())
+    now = _now()
+    expires = now + timedelta(hours=SESSION_HOURS)
+    repo.add_session(store, hash_secret(session), user.name, expires.isoformat(), now.isoformat())
     return user, session
 
 

@@ -68,11 +68,14 @@ def user_by_token_hash(store: Store, token_hash: str) -> UserRow | None:
     return (str(rows[0][0]), str(rows[0][1]), str(rows[0][2])) if rows else None
 
 
-def add_session(store: Store, id_hash: str, user_name: str, expires_at: str) -> None:
-    store.execute(
-        "INSERT INTO drafting_sessions (id_hash, user_name, expires_at) VALUES (?, ?, ?)",
-        (id_hash, user_name, expires_at),
-    )
+def add_session(store: Store, id_hash: str, user_name: str, expires_at: str, now: str) -> None:
+    """Open a session (and forget the sessions that have expired)."""
+    with store.transaction():
+        store.execute("DELETE FROM drafting_sessions WHERE expires_at <= ?", (now,))
+        store.execute(
+            "INSERT INTO drafting_sessions (id_hash, user_name, expires_at) VALUES (?, ?, ?)",
+            (id_hash, user_name, expires_at),
+        )
 
 
 def user_by_session(store: Store, id_hash: str, now: str) -> UserRow | None:
