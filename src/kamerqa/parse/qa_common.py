@@ -88,16 +88,17 @@ def answer_heading_numbers(text: str) -> list[str] | None:
     return found[0] if found is not None and not found[1] else None
 
 
-@dataclass
+@dataclass(eq=False)
 class _Item:
     numbers: list[str]
+    is_answer: bool = False
     party: str | None = None
     section: str | None = None
     paragraphs: list[str] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(eq=False)
 class _PartyDraft:
     name: str
     intro: list[str] = field(default_factory=list)
@@ -117,6 +118,7 @@ class QABuilder:
         self.warnings: list[str] = []
         self._current: _Item | _PartyDraft | None = None
         self._answered_upto = 0  # questions before this index have an answer
+        self._known: set[str] = set()
 
     # -- events -------------------------------------------------------------------------------
     def start_party(self, name: str) -> None:
@@ -141,12 +143,14 @@ class QABuilder:
 
     def start_question(self, numbers: list[str] | None = None, party: str | None = None) -> None:
         numbers = numbers or [self.next_number()]
-        known = {n for q in self.questions for n in q.numbers}
-        if known.intersection(numbers):
+        if self._known.intersection(numbers):
             self.warnings.append(f"question number {numbers[0]} appears twice; renumbered")
             numbers = [self.next_number()]
+            while numbers[0] in self._known:
+                numbers = [f"{numbers[0]}-{len(self.questions) + 1}"]
         item = _Item(numbers=numbers, party=party or self.party, section=self.section)
         self.questions.append(item)
+        self._known.update(numbers)
         if item.party:
             if not any(p.name == item.party for p in self.parties):
                 self.parties.append(_PartyDraft(item.party))
@@ -162,14 +166,14 @@ class QABuilder:
             if not numbers and self.questions:
                 numbers = list(self.questions[-1].numbers)
         self._answered_upto = len(self.questions)
-        item = _Item(numbers=numbers or [], party=self.party, section=self.section)
+        item = _Item(numbers=numbers or [], is_answer=True, party=self.party, section=self.section)
         self.answers.append(item)
         self._current = item
 
     def assign_party(self, party: str) -> None:
         """Give the current question (opened without a party) the party its text names."""
         item = self._current
-        if not isinstance(item, _Item) or item not in self.questions or item.party:
+        if not isinstance(item, _Item) or item.is_answer or item.party:
             return
         item.party = party
         draft = next((p for p in self.parties if p.name == party), None)
@@ -202,11 +206,11 @@ class QABuilder:
 
     @property
     def in_answer(self) -> bool:
-        return self._current is not None and self._current in self.answers
+        return isinstance(self._current, _Item) and self._current.is_answer
 
     @property
     def in_question(self) -> bool:
-        return self._current is not None and self._current in self.questions
+        return isinstance(self._current, _Item) and not self._current.is_answer
 
     @property
     def current_paragraphs(self) -> list[str]:

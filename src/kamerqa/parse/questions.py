@@ -13,7 +13,7 @@ __all__ = [
     "PROSE_QUESTION",
     "is_intro_paragraph",
     "numbered_paragraph",
-    "same_question",
+    "question_key",
 ]
 
 _ASK_OBJECT = (
@@ -69,8 +69,6 @@ def _normal(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())[:120]
 
 
-def same_question(text: str, paragraphs: list[str]) -> bool:
-    """Whether ``text`` repeats a question already seen (part II quoting part I)."""
-    if not paragraphs or len(text) < 30:
-        return False
-    return _normal(text) == _normal(paragraphs[0])
+def question_key(text: str) -> str:
+    """A key under which a question quoted again (part II repeating part I) is found back."""
+    return _normal(text) if len(text) >= 30 else ""

@@ -28,7 +28,7 @@ from kamerqa.parse.questions import (
     PROSE_QUESTION,
     is_intro_paragraph,
     numbered_paragraph,
-    same_question,
+    question_key,
 )
 from kamerqa.readers.blocks import Block, ReadResult
 
@@ -123,7 +123,7 @@ class _Walker:
         self.numbered = numbered  # the document has "Vraag N" headings
         self.reply_part = False
         self.in_toc = False
-        self.part_one: dict[str, list[str]] = {}
+        self.asked: dict[str, list[str]] | None = None  # part I questions by their opening
 
     def feed(self, block: Block) -> None:
         text = block.text.strip()
@@ -209,11 +209,16 @@ class _Walker:
 
     def _reply_body(self, block: Block, text: str) -> None:
         builder = self.builder
-        for question in builder.questions:
-            if same_question(text, question.paragraphs):
-                builder.start_answer(list(question.numbers))
-                builder.add("", block.notes)
-                return
+        if self.asked is None:
+            self.asked = {
+                question_key(q.paragraphs[0]): q.numbers for q in builder.questions if q.paragraphs
+            }
+        key = question_key(text)
+        numbers = self.asked.get(key) if key else None
+        if numbers:
+            builder.start_answer(list(numbers))
+            builder.add("", block.notes)
+            return
         if not builder.in_answer:
             builder.start_answer()
         builder.add_block(block)
