@@ -21,6 +21,10 @@ from kamerqa.parse.crossrefs import find_refers_to
         ("Zie antwoord op vraag 2 t/m 4.", ["2", "3", "4"]),
         ("Zie het antwoord op vraag 10 en vraag 2.", ["2", "10"]),
         ("Het kabinet neemt de vraag mee in de evaluatie.", []),
+        ("Zie antwoord 3.", ["3"]),
+        ("Daarvoor verwijs ik naar antwoord 4 en 5.", ["4", "5"]),
+        ("Zie ook de beantwoording bij vraag 5.", ["5"]),
+        ("Zie het antwoord op vraag 2 van de schriftelijke vragen van 3 mei.", []),
     ],
 )
 def test_refers_to(text: str, expected: list[str]) -> None:

@@ -17,13 +17,17 @@ _REFERENCE_RE = re.compile(
     rf"\b(?:antwoord(?:en)?|beantwoording)\s+(?:op|bij|onder|van)\s+{_VRAGEN}(?P<a>{_LIST})"
     # "zie (ook) vraag N", "verwijs ik naar vraag N"
     rf"|\b(?:zie|verwijs\w*(?:\s+\w+){{0,2}}\s+naar)\s+(?:ook\s+)?{_VRAGEN}(?P<b>{_LIST})"
+    # "zie (het) antwoord N", "verwijs ik naar antwoord N"
+    rf"|\b(?:zie|verwijs\w*(?:\s+\w+){{0,2}}\s+naar)\s+(?:ook\s+)?(?:het\s+|mijn\s+)?"
+    rf"antwoord(?:en)?\s+(?:nr\.?\s*)?(?P<d>{_LIST})"
     # "vraag N hierboven/hiervoor"
     rf"|\b{_VRAGEN}(?P<c>{_LIST})\s+(?:hierboven|hiervoor|eerder)",
     re.I,
 )
 # What follows a reference to another document's questions: "vraag 3 van het lid X", "(Aanhangsel"
 _FOREIGN_RE = re.compile(
-    r"^\s*(?:\S+\s+){0,1}(?:van\s+(?:het\s+lid|de\s+leden|de\s+commissie|uw\s+commissie|\d)"
+    r"^\s*(?:\S+\s+){0,1}(?:van\s+(?:het\s+lid|de\s+leden|de\s+(?:vaste\s+)?commissie|uw\s+"
+    r"commissie|de\s+schriftelijke|de\s+(?:kamer)?vragen|eerdere|mijn\s+ambtsvoorganger|\d)"
     r"|\(?\s*(?:aanhangsel|kenmerk|kamerstuk|handelingen)"
     r"|(?:uit|in)\s+(?:het|de)\s+(?:schriftelijk|verslag|kamervragen|aanhangsel|vragen\s+van))",
     re.I,
@@ -36,7 +40,7 @@ def find_refers_to(text: str, own: Collection[str] = ()) -> list[str]:
     for match in _REFERENCE_RE.finditer(text):
         if _FOREIGN_RE.match(text[match.end() : match.end() + 60]):
             continue
-        numbers = match.group("a") or match.group("b") or match.group("c") or ""
+        numbers = next((group for group in match.groups() if group), "")
         found.update(parse_number_list(numbers))
     found.difference_update(own)
     return sorted(found, key=number_key)
