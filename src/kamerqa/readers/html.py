@@ -203,6 +203,8 @@ class _Walker:
     def emit(
         self, text: str, notes: list[Note], kind: BlockKind = "paragraph", **extra: object
     ) -> None:
+        if not notes and (not text or text.isspace()):
+            return
         if kind == "table":
             text = "\n".join(filter(None, map(clean, text.split("\n"))))
         else:

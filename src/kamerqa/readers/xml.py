@@ -64,10 +64,9 @@ class _Walker:
         self.role: BlockRole = ""
         self.number = ""
         self.last_question = ""
-        for noot in root.iter():
-            if local_name(noot) == "noot":
-                note = self._note(noot)
-                self.notes_by_id[noot.get("id") or f"#{len(self.notes_by_id)}"] = note
+        for noot in root.iter("noot"):
+            note = self._note(noot)
+            self.notes_by_id[noot.get("id") or f"#{len(self.notes_by_id)}"] = note
 
     # ---- inline text -------------------------------------------------------------------
     def _note(self, noot: etree._Element) -> Note:
@@ -197,9 +196,7 @@ class _Walker:
         notes: list[Note] = []
         for title in (c for c in table if local_name(c) == "title"):
             self.paragraph(title)
-        for row in table.iter():
-            if local_name(row) != "row":
-                continue
+        for row in table.iter("row"):
             cells = [
                 clean(self.inline(entry, notes)) for entry in row if local_name(entry) == "entry"
             ]
@@ -255,18 +252,13 @@ class _Walker:
 
 def _is_bold(element: etree._Element, text: str) -> bool:
     bold = "".join(
-        "".join(e.itertext())
-        for e in element.iter()
-        if local_name(e) == "nadruk" and (e.get("type") or "") in _BOLD
+        "".join(e.itertext()) for e in element.iter("nadruk") if (e.get("type") or "") in _BOLD
     )
     return bool(clean(bold)) and clean(bold) == clean(text)
 
 
 def _body_root(root: etree._Element) -> etree._Element:
-    for element in root.iter():
-        if local_name(element) in ("kamervragen", "kamerstuk"):
-            return element
-    return root
+    return next(root.iter("kamervragen", "kamerstuk"), root)
 
 
 def read(data: bytes) -> ReadResult:

@@ -100,17 +100,21 @@ def safe_xml_root(data: bytes) -> etree._Element:
     dtd = tree.docinfo.internalDTD
     if dtd is not None and any(True for _ in dtd.iterentities()):
         raise KamerqaInputError("XML that declares entities is refused (possible entity attack)")
-    if any(isinstance(node, etree._Entity) for node in tree.iter()):
+    if any(True for _ in tree.iter(etree.Entity)):
         raise KamerqaInputError("XML with undeclared entity references is refused")
-    return tree.getroot()
+    root = tree.getroot()
+    for element in root.iter(etree.Element):
+        tag = element.tag
+        if "}" in tag or not tag.islower():
+            element.tag = tag.rsplit("}", 1)[-1].lower()
+    return root
 
 
 def local_name(element: etree._Element) -> str:
-    """Tag without namespace, lower-case; "" for comments and processing instructions."""
+    """Tag of an element from ``safe_xml_root`` (already without namespace, lower-case);
+    "" for comments and processing instructions."""
     tag = element.tag
-    if not isinstance(tag, str):
-        return ""
-    return tag.rsplit("}", 1)[-1].lower()
+    return tag if isinstance(tag, str) else ""
 
 
 def dossier_id(dossier: str) -> str:

@@ -30,12 +30,11 @@ def _text(element: etree._Element | None) -> str:
 
 
 def _first(root: etree._Element, *names: str) -> etree._Element | None:
-    wanted = set(names)
-    return next((e for e in root.iter() if local_name(e) in wanted), None)
+    return next(root.iter(*names), None)
 
 
 def _all(root: etree._Element, name: str) -> list[etree._Element]:
-    return [e for e in root.iter() if local_name(e) == name]
+    return list(root.iter(name))
 
 
 def _isodate(element: etree._Element) -> str:
