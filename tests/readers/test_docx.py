@@ -249,3 +249,15 @@ def test_odd_ooxml_structures_never_crash(fragments: list[str]) -> None:
         assert str(err)
     else:
         assert all(isinstance(block.text, str) for block in result.blocks)
+
+
+def test_main_part_found_through_package_relationships() -> None:
+    rels = (
+        '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+        '2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/'
+        'officeDocument/2006/relationships/officeDocument" Target="/word/document2.xml"/>'
+        "</Relationships>"
+    )
+    body = "<w:p><w:r><w:t>Vraag 1</w:t></w:r></w:p>"
+    data = _zip({"_rels/.rels": rels.encode(), "word/document2.xml": _document(body)})
+    assert [b.text for b in read(data).blocks] == ["Vraag 1"]

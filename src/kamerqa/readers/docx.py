@@ -18,7 +18,7 @@ from typing import Any
 from kamerqa.readers.blocks import Block, Note, ReadResult
 from kamerqa.readers.docx_letterhead import letterhead_facts
 from kamerqa.readers.docx_notes import SUP_CLOSE, SUP_OPEN, attach_typed_notes, load_notes
-from kamerqa.readers.docx_package import DOCUMENT_PART, MC, Package, W, attr, is_on
+from kamerqa.readers.docx_package import MC, Package, W, attr, is_on
 from kamerqa.readers.docx_styles import Numbering, Styles, load_styles, to_int
 
 __all__ = ["read"]
@@ -246,7 +246,7 @@ def _clean(text: str) -> str:
 def read(data: bytes) -> ReadResult:
     """Read a DOCX into blocks. Raises KamerqaInputError on unusable or hostile input."""
     package = Package(data)
-    root = package.xml(DOCUMENT_PART)
+    root = package.xml(package.main)
     body = root.find(W + "body") if root is not None else None
     result = ReadResult(format="docx")
     if body is None:

@@ -46,8 +46,17 @@ class Package:
             raise KamerqaInputError(f"not a readable DOCX (bad zip: {exc})") from None
         _check_members(infos)
         self._names = {info.filename for info in infos}
-        if DOCUMENT_PART not in self._names:
+        self.main = DOCUMENT_PART if DOCUMENT_PART in self._names else self._main_from_rels()
+        if self.main not in self._names:
             raise KamerqaInputError("not a Word document (the zip has no word/document.xml)")
+
+    def _main_from_rels(self) -> str:
+        """The main document part named in _rels/.rels (some tools call it document2.xml)."""
+        rels = self.xml("_rels/.rels") if self.has("_rels/.rels") else None
+        for rel in rels.iter() if rels is not None else ():
+            if str(rel.get("Type", "")).endswith("/officeDocument"):
+                return str(rel.get("Target", "")).lstrip("/")
+        return DOCUMENT_PART
 
     def has(self, name: str) -> bool:
         return name in self._names
