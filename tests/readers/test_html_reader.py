@@ -192,3 +192,13 @@ def test_koop_page_with_unwrapped_note_links_and_anchor_ids() -> None:
     assert [(n.id, n.text) for n in result.blocks[1].notes] == [
         ("1", "https://example.invalid/l/1")
     ]
+
+
+def test_note_list_in_an_aside() -> None:
+    page = """<html><body><nav>Menu</nav><p>Tekst met noot.<a href="#fn1" class="footnote-ref"
+    role="doc-noteref"><sup>1</sup></a></p><aside id="footnotes" class="footnotes"
+    role="doc-endnotes"><hr><ol><li id="fn1"><p>De noot.<a href="#fnref1"
+    class="footnote-back" role="doc-backlink">↩︎</a></p></li></ol></aside></body></html>"""
+    result = read(page.encode())
+    assert [b.text for b in result.blocks] == ["Tekst met noot."]
+    assert [(n.id, n.text) for n in result.blocks[0].notes] == [("1", "De noot.")]

@@ -329,8 +329,8 @@ def read(data: bytes) -> ReadResult:
     body = root.find("body")
     if body is None:
         body = root
+    notes_by_id, all_notes = collect_notes(body)  # first: note lists may sit in an <aside>
     _drop_furniture(body)
-    notes_by_id, all_notes = collect_notes(body)
     walker = _Walker(notes_by_id)
     walker.walk(_content_root(root))
     if not walker.blocks:
