@@ -38,16 +38,18 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The folded words of ``text`` (apostrophes dropped: "auto's" -> "autos")."""
-    return [w.replace("'", "").replace("’", "") for w in _WORD.findall(fold(text))]
+    return [_fold_word(w) for w in _WORD.findall(text)]
 
 
 def word_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, folded word) for each word, with offsets into the original ``text``."""
-    spans = []
-    for match in _WORD.finditer(text):
-        folded = fold(match.group()).replace("'", "").replace("’", "")
-        spans.append((match.start(), match.end(), folded))
-    return spans
+    return [(m.start(), m.end(), _fold_word(m.group())) for m in _WORD.finditer(text)]
+
+
+@lru_cache(maxsize=200_000)
+def _fold_word(word: str) -> str:
+    folded = word.lower() if word.isascii() else fold(word)
+    return folded.replace("'", "").replace("’", "")
 
 
 @lru_cache(maxsize=200_000)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from functools import lru_cache
 from html import escape
 
 from kamerqa.search.analysis import compound_parts, stem, word_spans
@@ -9,7 +11,8 @@ from kamerqa.search.analysis import compound_parts, stem, word_spans
 WINDOW_WORDS = 32
 
 
-def _matches(folded: str, stems: set[str], prefixes: tuple[str, ...]) -> bool:
+@lru_cache(maxsize=100_000)
+def _matches(folded: str, stems: frozenset[str], prefixes: tuple[str, ...]) -> bool:
     if stem(folded) in stems or folded.startswith(prefixes or ("\0",)):
         return True
     return any(stem(part) in stems for part in compound_parts(folded))
@@ -19,7 +22,8 @@ def matched_spans(
     text: str, stems: set[str], prefixes: tuple[str, ...] = ()
 ) -> list[tuple[int, int]]:
     """(start, end) offsets in ``text`` of words that match the query's stems/prefixes."""
-    return [(s, e) for s, e, w in word_spans(text) if _matches(w, stems, prefixes)]
+    frozen = frozenset(stems)
+    return [(s, e) for s, e, w in word_spans(text) if _matches(w, frozen, prefixes)]
 
 
 def highlight(text: str, spans: list[tuple[int, int]]) -> str:
@@ -41,10 +45,11 @@ def snippet(
     spans = word_spans(text)
     if not spans:
         return escape(text)
-    hits = [i for i, (_, _, w) in enumerate(spans) if _matches(w, stems, prefixes)]
+    frozen = frozenset(stems)
+    hits = [i for i, (_, _, word) in enumerate(spans) if _matches(word, frozen, prefixes)]
     best = 0
     if hits:
-        best = max(hits, key=lambda i: sum(1 for h in hits if i <= h < i + window))
+        best = max(hits, key=lambda i: bisect_left(hits, i + window) - bisect_left(hits, i))
         best = max(0, min(best - 3, len(spans) - window))
     first, last = best, min(len(spans), best + window) - 1
     start = 0 if first == 0 else spans[first][0]

@@ -5,7 +5,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from kamerqa.search.models import FacetCount, SearchHit, SearchRequest, SearchResponse
+from kamerqa.search.models import (
+    DocumentFilters,
+    FacetCount,
+    SearchHit,
+    SearchRequest,
+    SearchResponse,
+)
 from kamerqa.search.query import Query, parse_query
 from kamerqa.search.snippets import snippet
 from kamerqa.store.filters import filter_sql
@@ -66,58 +72,89 @@ def _facets(store: SQLStore, base: str, params: list[Any]) -> dict[str, list[Fac
     return facets
 
 
-Texts = dict[int, tuple[str, list[str], str | None, str | None]]
+_DETAILS = (
+    "SELECT u.unit_id, u.doc_id, u.kind, u.ref, u.party, d.genre, d.title, d.committee, d.date,"
+    " coalesce(q.text, a.text, ''), q.answer_id, qa.text, a.questions"
+    " FROM qa_units u JOIN documents d ON d.id = u.doc_id"
+    " LEFT JOIN questions q ON u.kind = 'question' AND q.doc_id = u.doc_id"
+    " AND q.position = u.position"
+    " LEFT JOIN answers qa ON qa.doc_id = q.doc_id AND qa.id = q.answer_id"
+    " LEFT JOIN answers a ON u.kind = 'answer' AND a.doc_id = u.doc_id AND a.position = u.position"
+    " WHERE u.unit_id IN ({marks})"
+)
 
 
-def _texts(store: SQLStore, rows: list[tuple[Any, ...]]) -> Texts:
-    """unit_id -> (text, question numbers, answer id, answer text) for the page's hits."""
-    out: Texts = {}
-    for unit_id, doc_id, kind, ref, *_ in rows:
-        if kind == "question":
-            found = store.execute(
-                "SELECT q.text, q.answer_id, a.text FROM questions q LEFT JOIN answers a"
-                " ON a.doc_id = q.doc_id AND a.id = q.answer_id"
-                " WHERE q.doc_id = ? AND q.number = ? ORDER BY q.position LIMIT 1",
-                (doc_id, ref),
-            )
-            text, answer_id, answer_text = found[0] if found else ("", None, None)
-            out[unit_id] = (text, [ref], answer_id, answer_text)
-        else:
-            found = store.execute(
-                "SELECT text, questions FROM answers WHERE doc_id = ? AND id = ?"
-                " ORDER BY position LIMIT 1",
-                (doc_id, ref),
-            )
-            text, numbers = found[0] if found else ("", "[]")
-            out[unit_id] = (text, list(json.loads(numbers)), ref, None)
-    return out
+def _unfiltered(query: Query, request: SearchRequest) -> bool:
+    filters = request.model_dump(include=set(DocumentFilters.model_fields))
+    return (
+        not query.empty
+        and request.sort == "relevance"
+        and request.scope == "both"
+        and not any(filters.values())
+    )
 
 
-def run_search(store: SQLStore, request: SearchRequest) -> SearchResponse:
-    query = parse_query(request.query)
-    base, params = _base(store, query, request)
+def _page(
+    store: SQLStore, query: Query, request: SearchRequest, base: str, params: list[Any]
+) -> tuple[list[tuple[Any, float]], int]:
+    """(unit_id, score) of the requested page, in order, and the total number of matches."""
+    if _unfiltered(query, request):  # rank inside the index, join only the page
+        matched, mparams = store.match_units_sql(query)
+        rows = store.execute(
+            f"SELECT m.unit_id, m.score FROM ({matched}) m ORDER BY m.score DESC, m.unit_id"
+            " LIMIT ? OFFSET ?",
+            [*mparams, request.limit, request.offset],
+        )
+        total = store.execute(f"SELECT count(*) FROM ({matched}) m", mparams)[0][0]
+        return [(r[0], r[1]) for r in rows], int(total)
     rows = store.execute(
-        "SELECT u.unit_id, u.doc_id, u.kind, u.ref, u.party, d.genre, d.title, d.committee,"
-        f" d.date, m.score, count(*) OVER () {base} ORDER BY {_order(query, request)}"
-        " LIMIT ? OFFSET ?",
+        f"SELECT u.unit_id, m.score, count(*) OVER () {base}"
+        f" ORDER BY {_order(query, request)} LIMIT ? OFFSET ?",
         [*params, request.limit, request.offset],
     )
     if rows:
-        total = int(rows[0][10])
-    else:
-        total = int(store.execute(f"SELECT count(*) {base}", params)[0][0])
-    texts = _texts(store, rows)
+        return [(r[0], r[1]) for r in rows], int(rows[0][2])
+    return [], int(store.execute(f"SELECT count(*) {base}", params)[0][0])
+
+
+def _hits(
+    store: SQLStore, query: Query, request: SearchRequest, page: list[tuple[Any, float]]
+) -> list[SearchHit]:
+    if not page:
+        return []
+    found = {
+        r[0]: r
+        for r in store.execute(
+            _DETAILS.format(marks=", ".join("?" * len(page))), [u for u, _ in page]
+        )
+    }
     stems, prefixes = query.highlight_stems(), query.highlight_prefixes()
+    ranked = request.sort == "relevance" and not query.empty
     hits = []
-    for unit_id, doc_id, kind, _ref, party, genre, title, committee, date, score, _ in rows:
-        text, numbers, answer_id, answer_text = texts[unit_id]
+    for unit_id, score in page:
+        (
+            _,
+            doc_id,
+            kind,
+            ref,
+            party,
+            genre,
+            title,
+            committee,
+            date,
+            text,
+            answer_id,
+            answer_text,
+            numbers,
+        ) = found[unit_id]
+        question = kind == "question"
         hits.append(
             SearchHit(
                 kind=kind,
                 doc_id=doc_id,
-                question_number=numbers[0] if numbers else None,
-                question_numbers=numbers,
-                answer_id=answer_id,
+                question_number=ref if question else (json.loads(numbers) or [None])[0],
+                question_numbers=[ref] if question else json.loads(numbers),
+                answer_id=answer_id if question else ref,
                 party=party,
                 genre=genre,
                 title=title or "",
@@ -125,9 +162,17 @@ def run_search(store: SQLStore, request: SearchRequest) -> SearchResponse:
                 date=date,
                 snippet=snippet(text, stems, prefixes),
                 text=text,
-                answer_text=answer_text,
-                score=0.0 if request.sort == "date" or query.empty else round(float(score), 6),
+                answer_text=answer_text if question else None,
+                score=round(float(score), 6) if ranked else 0.0,
             )
         )
+    return hits
+
+
+def run_search(store: SQLStore, request: SearchRequest) -> SearchResponse:
+    query = parse_query(request.query)
+    base, params = _base(store, query, request)
+    page, total = _page(store, query, request, base, params)
+    hits = _hits(store, query, request, page)
     facets = _facets(store, base, params) if request.facets else {}
     return SearchResponse(query=request.query, total=total, hits=hits, facets=facets)
