@@ -42,6 +42,7 @@ class World:
     documents: dict[str, dict[str, Any]]
     files: dict[str, bytes]
     feed: list[dict[str, Any]] = field(default_factory=list)
+    zaak_feed: list[dict[str, Any]] = field(default_factory=list)
     clock: int = 0
 
     @classmethod
@@ -51,6 +52,8 @@ class World:
         world = cls({z["Nummer"]: z for z in data["zaken"]}, {}, files)
         for doc in data["documents"]:
             world.add(doc)
+        for nummer in world.zaken:
+            world.change_zaak(nummer)
         return world
 
     def tick(self) -> str:
@@ -68,6 +71,11 @@ class World:
         doc = self.documents[doc_id]
         doc.update(fields, GewijzigdOp=self.tick())
         self.feed.append(copy.deepcopy(doc))
+
+    def change_zaak(self, nummer: str, **fields: Any) -> None:
+        zaak = self.zaken[nummer]
+        zaak.update(fields, GewijzigdOp=self.tick())
+        self.zaak_feed.append(copy.deepcopy(zaak))
 
     def delete(self, doc_id: str) -> None:
         doc = self.documents.pop(doc_id)
@@ -134,7 +142,7 @@ class Replay:
         self.faults: list[Fault] = []
         self.requests: list[str] = []
         self.odata_tokens: dict[str, tuple[list[str], int]] = {}
-        self.feed_tokens: dict[str, int] = {}
+        self.feed_tokens: dict[str, tuple[str, int]] = {}
         self.sru_records: list[dict[str, str]] = []
         self.slow_seconds = 1.0
         self.base_url = ""
@@ -157,9 +165,9 @@ class Replay:
             return sum(1 for r in self.requests if fragment in r)
 
     # -- feed tokens: opaque, stable for a position --------------------------------------
-    def feed_token(self, position: int) -> str:
-        token = _token("feed", position)
-        self.feed_tokens[token] = position
+    def feed_token(self, category: str, position: int) -> str:
+        token = _token("feed", category, position)
+        self.feed_tokens[token] = (category, position)
         return token
 
     def odata_token(self, ids: list[str], offset: int) -> str:
@@ -244,6 +252,11 @@ _DATUM = re.compile(r"Datum (ge|lt) (\d{4}-\d{2}-\d{2})")
 
 def odata(replay: Replay, path: str, query: dict[str, str]) -> tuple[int, bytes, str]:
     world = replay.world
+    zaak = re.fullmatch(r"Zaak\(([0-9a-f-]+)\)", path)
+    if zaak:
+        entity = next(z for z in world.zaken.values() if z["Id"] == zaak.group(1))
+        body = {"@odata.context": f"{replay.base_url}{ODATA}$metadata#Zaak/$entity", **entity}
+        return 200, json.dumps(_shuffled(body, replay.rng)).encode(), "application/json"
     found = re.fullmatch(r"Document\(([0-9a-f-]+)\)(/resource)?", path)
     if found:
         doc = world.documents[found.group(1)]
@@ -291,26 +304,44 @@ def _listing(world: World, expression: str) -> list[str]:
 def feed(replay: Replay, path: str, query: dict[str, str]) -> tuple[int, bytes, str]:
     if path != "Feed":
         raise KeyError(path)
-    start = replay.feed_tokens[query["skiptoken"]] if query.get("skiptoken") else 0
-    entries = replay.world.feed[start : start + replay.feed_page_size]
+    category = query.get("category", "Document")
+    log = replay.world.zaak_feed if category == "Zaak" else replay.world.feed
+    start = replay.feed_tokens[query["skiptoken"]][1] if query.get("skiptoken") else 0
+    entries = log[start : start + replay.feed_page_size]
     end = start + len(entries)
-    base = f"{replay.base_url}{FEED}Feed?category=Document&skiptoken="
-    fault = replay.take_fault("#repeat-feed")
+    base = f"{replay.base_url}{FEED}Feed?category={category}&skiptoken="
+    fault = replay.take_fault("#repeat-feed") if category == "Document" else None
     parts = [
         '<?xml version="1.0" encoding="utf-8"?>',
         '<feed xmlns="http://www.w3.org/2005/Atom">',
-        f"<title>Document</title><id>{escape(base)}{start}</id><updated>2026-02-20T10:00:00Z</updated>",
+        f"<title>{category}</title><id>{escape(base)}{start}</id><updated>2026-02-20T10:00:00Z</updated>",
     ]
     if fault == "repeat":  # the same entries again behind a fresh opaque token
         alias = _token("alias", start, len(replay.feed_tokens))
-        replay.feed_tokens[alias] = start
+        replay.feed_tokens[alias] = (category, start)
         parts.append(f'<link rel="next" href={quoteattr(base + alias)}/>')
-    elif end < len(replay.world.feed):
-        parts.append(f'<link rel="next" href={quoteattr(base + replay.feed_token(end))}/>')
-    for offset, doc in enumerate(entries):
-        parts.append(_atom_entry(doc, base + replay.feed_token(start + offset + 1)))
+    elif end < len(log):
+        parts.append(
+            f'<link rel="next" href={quoteattr(base + replay.feed_token(category, end))}/>'
+        )
+    for offset, item in enumerate(entries):
+        next_href = base + replay.feed_token(category, start + offset + 1)
+        entry = _atom_zaak(item, next_href) if category == "Zaak" else _atom_entry(item, next_href)
+        parts.append(entry)
     parts.append("</feed>")
     return 200, "\n".join(parts).encode(), "application/atom+xml; charset=utf-8"
+
+
+def _atom_zaak(zaak: dict[str, Any], next_href: str) -> str:
+    return (
+        f"<entry><title>{zaak['Id']}</title><updated>{zaak['GewijzigdOp']}</updated>"
+        f'<category term="zaak"/><link rel="next" href={quoteattr(next_href)}/>'
+        '<content type="application/xml">'
+        '<tk:zaak xmlns:tk="http://www.tweedekamer.nl/xsd/tkData/v1-0" '
+        f'tk:id="{zaak["Id"]}" tk:bijgewerkt="{zaak["GewijzigdOp"]}" tk:verwijderd="false">'
+        f"<nummer>{zaak['Nummer']}</nummer><soort>{escape(zaak['Soort'])}</soort>"
+        "</tk:zaak></content></entry>"
+    )
 
 
 def _atom_entry(doc: dict[str, Any], next_href: str) -> str:

@@ -39,7 +39,7 @@ def test_incremental_sync_fetches_only_changed_entities(
     new = replay.requests[before:]
     feed_pages = [r for r in new if "/SyncFeed/" in r]
     details = [r for r in new if "/OData/" in r]
-    assert len(feed_pages) == 1
+    assert len(feed_pages) == 2  # one Document page, one Zaak page
     assert sorted(details) == sorted(
         [
             f"/OData/v4/2.0/Document({QUESTION_ID})?$expand=DocumentVersie,Zaak($expand=ZaakActor)",
@@ -121,3 +121,19 @@ def test_a_document_without_a_file_is_recorded_not_retried(
     before = replay.count(QUESTION_ID)
     make_engine(store).run(SyncOptions())
     assert replay.count(QUESTION_ID) == before
+
+
+def test_a_zaak_change_in_the_feed_updates_only_that_zaak(
+    store: Store, make_engine: EngineFactory, replay: Replay
+) -> None:
+    from datetime import date
+
+    from kamerqa.sources.status import zaak_lifecycle
+
+    make_engine(store).run(SyncOptions())
+    assert replay.count("/Zaak(") == 0  # zaken came with their documents
+    replay.world.change_zaak("2026Z00102", Status="Ingetrokken")
+    make_engine(store).run(SyncOptions())
+    assert replay.count("/Zaak(") == 1
+    zaak = zaak_lifecycle(store, "2026Z00102", date(2026, 3, 1))
+    assert zaak is not None and (zaak.status, zaak.overdue) == ("withdrawn", False)

@@ -17,7 +17,7 @@ from kamerqa.model import Document
 from kamerqa.sources.http import NotFoundError, SourceError
 from kamerqa.sources.koop import KoopClient
 from kamerqa.sources.odata import ODataClient
-from kamerqa.sources.records import TkDocument, kind_role
+from kamerqa.sources.records import TkDocument, TkZaak, kind_role
 from kamerqa.store import Store
 from kamerqa.store import sync_state as state
 
@@ -132,19 +132,24 @@ def write_fetched(store: Store, fetched: Fetched, parse: Parser) -> str:
     if previous is not None:
         _remove_store_document(store, tk.id, previous.store_doc_id, store_doc_id)
     for zaak in tk.zaken:
-        actors = [state.ActorRow(a.name, a.party, a.relation, a.function) for a in zaak.actors]
-        row = state.ZaakRow(
-            zaak.nummer,
-            zaak.id,
-            zaak.soort,
-            zaak.onderwerp,
-            zaak.gestart_op.isoformat() if zaak.gestart_op else None,
-            zaak.status,
-        )
-        state.save_zaak(store, row, actors)
+        write_zaak(store, zaak)
     state.link_document(store, tk.id, [z.nummer for z in tk.zaken])
     state.save_document(store, _document_row(fetched, store_doc_id, sha, status))
     return outcome
+
+
+def write_zaak(store: Store, zaak: TkZaak) -> None:
+    actors = [state.ActorRow(a.name, a.party, a.relation, a.function) for a in zaak.actors]
+    row = state.ZaakRow(
+        zaak.nummer,
+        zaak.id,
+        zaak.soort,
+        zaak.onderwerp,
+        zaak.gestart_op.isoformat() if zaak.gestart_op else None,
+        zaak.status,
+        zaak.gewijzigd_op,
+    )
+    state.save_zaak(store, row, actors)
 
 
 def _document_row(

@@ -29,6 +29,7 @@ from kamerqa.store import Store
 from kamerqa.store import sync_state as state
 
 FEED_CURSOR = "feed:Document"
+ZAAK_CURSOR = "feed:Zaak"
 KOOP_CURSOR = "koop:sru"
 DONE = "done"
 
@@ -112,6 +113,7 @@ class SyncEngine:
             self._backfill(options, report)
         if options.feed:
             self._follow_feed(options, report)
+            self._follow_zaak_feed(options, report)
         if options.koop_search and self.koop is not None:
             self._search_koop(options, report)
         return report
@@ -163,6 +165,36 @@ class SyncEngine:
                 report,
             )
             token = resume
+
+    def _follow_zaak_feed(self, options: SyncOptions, report: SyncReport) -> None:
+        """Changes of zaken we know (status such as withdrawal, new co-signers)."""
+        token = state.get_cursor(self.store, ZAAK_CURSOR)
+        for page in self.feed.pages("Zaak", token):
+            self.checkpoint("zaak-page")
+            report.pages += 1
+            report.seen += len(page.entries)
+            known = [
+                e
+                for e in _latest_per_entity(page.entries)
+                if not e.deleted and self._zaak_is_new(e.entity_id, e.updated)
+            ]
+            if options.dry_run:
+                report.would_fetch.extend(e.entity_id for e in known)
+                continue
+            zaken = [self.odata.zaak(e.entity_id) for e in known]
+            resume = page.resume_token or token
+            with self.store.transaction():
+                for zaak in zaken:
+                    docs.write_zaak(self.store, zaak)
+                    report.count("zaak_updated")
+                if resume:
+                    state.set_cursor(self.store, ZAAK_CURSOR, resume)
+                self.checkpoint("zaak-commit")
+            token = resume
+
+    def _zaak_is_new(self, tk_id: str, updated: str) -> bool:
+        row = state.zaak_for_id(self.store, tk_id)
+        return row is not None and (not updated or row.gewijzigd_op < updated)
 
     def _wanted(self, entry: FeedEntry, options: SyncOptions) -> bool:
         if entry.category not in ("document", ""):

@@ -16,7 +16,7 @@ from urllib.parse import quote, urljoin
 import httpx
 
 from kamerqa.sources.http import Fetcher, json_body, raw_body
-from kamerqa.sources.records import TkDocument, document_from_odata
+from kamerqa.sources.records import TkDocument, TkZaak, document_from_odata, zaak_from_odata
 
 DEFAULT_ODATA_URL = "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/"
 DETAIL_EXPAND = "DocumentVersie,Zaak($expand=ZaakActor)"
@@ -106,6 +106,14 @@ class ODataClient:
             url, params={"$expand": DETAIL_EXPAND}, accept=JSON_ACCEPT, validate=_entity
         )
         return document_from_odata(data)
+
+    def zaak(self, zaak_id: str) -> TkZaak:
+        """One Zaak with its actors (askers with their party, addressees)."""
+        url = self.entity_url(f"Zaak({quote(zaak_id)})")
+        data = self.fetcher.get(
+            url, params={"$expand": "ZaakActor"}, accept=JSON_ACCEPT, validate=_entity
+        )
+        return zaak_from_odata(data)
 
     def resource(self, doc_id: str, expected_length: int | None = None) -> bytes:
         """The file of a document (``Document({id})/resource``)."""

@@ -55,6 +55,7 @@ class TkZaak(BaseModel):
     onderwerp: str = ""
     gestart_op: date | None = None
     status: str | None = None
+    gewijzigd_op: str = ""
     actors: list[TkActor] = Field(default_factory=list)
 
 
@@ -131,6 +132,7 @@ def zaak_from_odata(data: dict[str, Any]) -> TkZaak:
         onderwerp=_text(data, "Onderwerp") or _text(data, "Titel"),
         gestart_op=parse_date(data.get("GestartOp")),
         status=_optional(data, "Status"),
+        gewijzigd_op=normalise_timestamp(data.get("GewijzigdOp")),
         actors=[a for a in actors if a.name],
     )
 

@@ -37,6 +37,7 @@ class ZaakRow:
     onderwerp: str
     gestart_op: str | None
     status: str | None
+    gewijzigd_op: str = ""
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,11 @@ def link_document(store: Store, tk_id: str, zaak_nummers: list[str]) -> None:
 
 def get_zaak(store: Store, nummer: str) -> ZaakRow | None:
     rows = store.execute(f"SELECT {_ZAAK_COLUMNS} FROM sync_zaak WHERE nummer = ?", (nummer,))
+    return ZaakRow(*rows[0]) if rows else None
+
+
+def zaak_for_id(store: Store, tk_id: str) -> ZaakRow | None:
+    rows = store.execute(f"SELECT {_ZAAK_COLUMNS} FROM sync_zaak WHERE tk_id = ?", (tk_id,))
     return ZaakRow(*rows[0]) if rows else None
 
 

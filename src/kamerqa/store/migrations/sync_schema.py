@@ -66,10 +66,13 @@ CREATE TABLE sync_failure (
 )
 """
 
+_ZAAK_CHANGED = "ALTER TABLE sync_zaak ADD COLUMN gewijzigd_op TEXT NOT NULL DEFAULT ''"
+
 MIGRATIONS = [
     Migration(
         "sync_0001_state",
         sqlite=_COMMON + _FAILURE.format(blob="BLOB"),
         postgresql=_COMMON + _FAILURE.format(blob="BYTEA"),
-    )
+    ),
+    Migration("sync_0002_zaak_changed", sqlite=_ZAAK_CHANGED, postgresql=_ZAAK_CHANGED),
 ]
