@@ -14,6 +14,7 @@ from kamerqa.parse.dates import find_dates, parse_dutch_date
 
 __all__ = [
     "addressee",
+    "apply_format_facts",
     "closing_signatories",
     "committee",
     "fill_intro_metadata",
@@ -178,8 +179,8 @@ def closing_signatories(texts: list[str]) -> tuple[int, list[Signatory]]:
             found = pair + found
             start = index
             index -= 2
-        elif found:
-            break
+        elif found or index < len(texts) - 3:
+            break  # the signature must close the text (one trailing line allowed)
         else:
             index -= 1
     if found and start > 0 and _CLOSING.match(texts[start - 1]):
@@ -217,6 +218,24 @@ def vastgesteld(texts: list[str]) -> date | None:
         if match:
             return parse_dutch_date(match.group(1))
     return None
+
+
+_KOOP_ID = re.compile(r"\b(?:kst|ah|kv|h|blg)-[\w-]+\b")
+
+
+def apply_format_facts(metadata: Metadata, facts: dict[str, str]) -> None:
+    """Facts a reader found in the format (KOOP id, letterhead date/subject, meta tags)."""
+    koop = _KOOP_ID.search(facts.get("koop_id") or facts.get("meta:DC.identifier") or "")
+    if koop and not metadata.identifiers.koop:
+        metadata.identifiers.koop = koop.group(0)
+    metadata.date_answered = metadata.date_answered or parse_dutch_date(facts.get("date", ""))
+    if metadata.date_submitted is None and facts.get("uw_brief_van"):
+        metadata.date_submitted = parse_dutch_date(facts["uw_brief_van"])
+    if not metadata.subject and facts.get("onderwerp"):
+        metadata.subject = " ".join(facts["onderwerp"].split())
+    for key, value in facts.items():
+        if key.startswith("meta:") and value:
+            metadata.extra.setdefault(key, value)
 
 
 def fill_intro_metadata(metadata: Metadata, intro: str, head: list[str]) -> None:

@@ -15,7 +15,7 @@ import re
 
 from kamerqa.model import Document
 from kamerqa.parse.citations import find_references
-from kamerqa.parse.letter import fill_intro_metadata
+from kamerqa.parse.letter import apply_format_facts, fill_intro_metadata
 from kamerqa.parse.numbering import match_question_heading
 from kamerqa.parse.qa_common import QABuilder, answer_heading, is_heading_like
 from kamerqa.parse.questions import numbered_paragraph
@@ -169,6 +169,7 @@ def parse(read: ReadResult, document: Document) -> Document:
     intro = " ".join(b.text for b in head)
     builder = _Walker(blocks[start:]).run()
     fill_intro_metadata(document.metadata, intro, [b.text for b in head])
+    apply_format_facts(document.metadata, read.metadata)
     subject = _SUBJECT.search(intro)
     if subject and not document.metadata.subject:
         document.metadata.subject = subject.group("s").strip()

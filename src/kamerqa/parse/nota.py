@@ -13,7 +13,12 @@ import re
 
 from kamerqa.model import Document
 from kamerqa.parse.dates import parse_dutch_date
-from kamerqa.parse.letter import closing_signatories, fill_intro_metadata, kamerstuk_id
+from kamerqa.parse.letter import (
+    apply_format_facts,
+    closing_signatories,
+    fill_intro_metadata,
+    kamerstuk_id,
+)
 from kamerqa.parse.numbering import match_question_heading
 from kamerqa.parse.parties import party_from_fractie
 from kamerqa.parse.qa_common import QABuilder, answer_heading, is_heading_like, strip_enumerator
@@ -30,7 +35,8 @@ _FACTION_START = re.compile(
 )
 _SAME_FACTION = re.compile(
     r"^(?:(?:ook|voorts|tevens|verder|daarnaast|tot\s+slot|vervolgens)\s*,?\s+)?"
-    r"(?:deze\s+leden|zij\s+(?:vragen|willen|vernemen|verzoeken|horen|wijzen|merken)"
+    r"(?:deze\s+leden|de\s+(?:hier\s*voor\s+|eerder\s+)?genoemde\s+leden"
+    r"|de\s+aan\s+het\s+woord\s+zijnde\s+leden|zij\s+(?:vragen|willen|vernemen|verzoeken|horen|wijzen|merken)"
     r"|(?:vragen|willen|verzoeken)\s+(?:deze|de\s+genoemde)\s+leden|de\s+leden\s+vragen)\b",
     re.I,
 )
@@ -107,6 +113,9 @@ class _Walker:
         party = _faction_of(text)
         if party is None and _SAME_FACTION.match(text) and builder.party:
             party = builder.party
+        if block.italic and party is None:
+            self._italic_question(block)
+            return
         if party is None:
             self._reply(block)
             return
@@ -130,6 +139,13 @@ class _Walker:
             builder.start_answer()
             builder.add(reply)
 
+    def _italic_question(self, block: Block) -> None:
+        """Quoted report text set in italics (DOCX/PDF): a question even without a fractie."""
+        builder = self.builder
+        if not builder.in_question:
+            builder.start_question(party=builder.party)
+        builder.add_block(block)
+
     def _reply(self, block: Block) -> None:
         builder = self.builder
         if builder.in_question:
@@ -141,16 +157,22 @@ class _Walker:
 
 
 def _head_end(blocks: list[Block]) -> int:
-    """The head ends at the first faction paragraph, section heading after the title, or TOC."""
+    """The head: dossier line, title, "Ontvangen …"; it ends before the first section heading,
+    faction paragraph, question heading or table of contents, at the latest after those lines."""
+    after_title = 0
     for index, block in enumerate(blocks[:40]):
         text = block.text.strip()
+        if _TITLE.search(text) or _RECEIVED.match(text) or _DOSSIER_TITLE.match(text):
+            after_title = index + 1
+            continue
         if _TOC.match(text):
             return index
-        if index > 2 and re.match(r"^(?:1|I|§\s*1)[.)]?\s+[A-Z]", text) and is_heading_like(block):
+        if after_title and is_heading_like(block) and re.match(r"^(?:1|I|§\s*1)[.)]?\s", text):
             return index
-        if _faction_of(text) or match_question_heading(text) or _VRAAG_ALONE.match(text):
+        starts = _faction_of(text) or match_question_heading(text) or _VRAAG_ALONE.match(text)
+        if starts or block.italic:
             return index - 1 if _leading_section(blocks, index) else index
-    return min(len(blocks), 6)
+    return after_title
 
 
 def _leading_section(blocks: list[Block], index: int) -> bool:
@@ -193,5 +215,6 @@ def parse(read: ReadResult, document: Document) -> Document:
         if _TITLE.search(block.text) and is_heading_like(block):
             continue
         walker.feed(block)
+    apply_format_facts(document.metadata, read.metadata)
     _fill_metadata(document, blocks[:start], texts[signature_at:])
     return walker.builder.finish(document)

@@ -64,7 +64,7 @@ _FRACTIE = re.compile(
     r"fractie\b",
 )
 _FRACTIE_VAN = re.compile(
-    r"\bfractie\s+van\s+(?:de\s+|het\s+)?(?P<party>[A-Z0-9][\w&'’/+-]*(?:-[A-Z][\w-]*)?)"
+    r"\bfracties?\s+van\s+(?:de\s+|het\s+)?(?P<party>[A-Z0-9][\w&'’/+-]*(?:-[A-Z][\w-]*)?)"
 )
 _LONG_NAME_FRACTIE = re.compile(
     "(" + "|".join(re.escape(a) for a in _ALIASES if " " in a) + r")\s*-?\s*fractie", re.I

@@ -16,7 +16,7 @@ from datetime import date
 
 from kamerqa.model import Document
 from kamerqa.parse.dates import find_dates, parse_dutch_date
-from kamerqa.parse.letter import closing_signatories, fill_intro_metadata
+from kamerqa.parse.letter import apply_format_facts, closing_signatories, fill_intro_metadata
 from kamerqa.parse.numbering import match_question_heading
 from kamerqa.parse.qa_common import (
     QABuilder,
@@ -124,6 +124,14 @@ class _Walker:
         self.reply_part = False
         self.in_toc = False
         self.asked: dict[str, list[str]] | None = None  # part I questions by their opening
+        self.blocks: list[Block] = []
+        self.index = 0
+
+    def run(self, blocks: list[Block]) -> QABuilder:
+        self.blocks = blocks
+        for self.index, block in enumerate(blocks):
+            self.feed(block)
+        return self.builder
 
     def feed(self, block: Block) -> None:
         text = block.text.strip()
@@ -144,7 +152,7 @@ class _Walker:
             self.builder.add("", block.notes)
             return
         answer = answer_heading(text)
-        if answer is not None:
+        if answer is not None and self.builder.questions:
             self.builder.start_answer(answer[0])
             self.builder.add(answer[1], block.notes)
             return
@@ -179,12 +187,24 @@ class _Walker:
                 builder.start_question([number])
                 builder.add(rest, block.notes)
                 return
-        opens = not builder.in_answer or self._faction_after_answer(text)
-        if not self.numbered and opens and self._prose_question(text):
+        if not self.numbered and self._opens_question(text):
             builder.start_question()
-            builder.add_block(block)
-            return
         builder.add_block(block)
+
+    def _opens_question(self, text: str) -> bool:
+        """An unnumbered question: faction prose that asks, or the paragraph before "Antwoord"."""
+        builder = self.builder
+        before_heading = self._answer_heading_next()
+        if builder.in_answer:
+            new_faction = self._faction_after_answer(text) and self._prose_question(text)
+            return before_heading or new_faction
+        if builder.in_question:
+            return self._prose_question(text)
+        return before_heading or self._prose_question(text)
+
+    def _answer_heading_next(self) -> bool:
+        following = self.blocks[self.index + 1] if self.index + 1 < len(self.blocks) else None
+        return following is not None and answer_heading(following.text) is not None
 
     def _numbered_question(self, rest: str) -> bool:
         """ "2. Deze leden vragen …" is a question; "2. Rotterdam." in an answer's list is not."""
@@ -233,8 +253,8 @@ def parse(read: ReadResult, document: Document) -> Document:
     numbered = any(match_question_heading(b.text) for b in blocks[start:end])
     headed = any(answer_heading(b.text) is not None for b in blocks[start:end])
     walker = _Walker(numbered, headed)
-    for block in blocks[start:end]:
-        walker.feed(block)
+    walker.run(blocks[start:end])
+    apply_format_facts(document.metadata, read.metadata)
     _fill_metadata(document, blocks[:start], blocks[end:])
     document.metadata.signatories = document.metadata.signatories or signers
     return walker.builder.finish(document)
