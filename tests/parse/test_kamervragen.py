@@ -236,3 +236,21 @@ def test_ordinary_tables_in_answers_stay_tables() -> None:
     )
     document = _parse([Block("Vraag 1"), Block("Hoeveel?"), Block("Antwoord 1"), table])
     assert document.answers[0].text == "Provincie Aantal Utrecht 4"
+
+
+def test_questions_without_answers_numbered_on_their_own_line() -> None:
+    texts = [
+        "Vragen van het lid Mulder (PVV) aan de Minister van Justitie en Veiligheid over "
+        "cellen (ingezonden 10 november 2025).",
+        "1",
+        "Hoeveel cellen zijn er?",
+        "2",
+        "Hoeveel staan er leeg?",
+    ]
+    document = _parse([Block(text) for text in texts])
+    assert [(q.number, q.text) for q in document.questions] == [
+        ("1", "Hoeveel cellen zijn er?"),
+        ("2", "Hoeveel staan er leeg?"),
+    ]
+    assert document.answers == []
+    assert "no answers found" in document.warnings

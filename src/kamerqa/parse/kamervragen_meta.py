@@ -102,6 +102,7 @@ def _date(text: str | None) -> date | None:
 def _function(role: str, ministry: str) -> str:
     ministry = " ".join(ministry.split()).strip(" ,.")
     ministry = _ABBREVIATIONS.get(ministry.lower().replace(" ", ""), ministry)
+    ministry = re.sub(r"\s+[–-]\s+(.+)$", r" (\1)", ministry)  # "Financiën – Fiscaliteit"
     prep = "voor" if _VOOR_PORTFOLIOS.match(ministry) else "van"
     return f"{role.lower()} {prep} {ministry}"
 

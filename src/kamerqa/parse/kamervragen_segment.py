@@ -28,7 +28,7 @@ _CLOSING = re.compile(
     r"^(hoogachtend|met vriendelijke groet(en)?|met de meeste hoogachting)\W*$", re.I
 )
 _QUESTION_END = re.compile(r"[?]['’”»)]*\s*$")
-_NUMBERED = re.compile(r"^(\d{1,3}[a-z]?)\s*[.)]\s+(?=\S)(.*)$", re.S)
+_NUMBERED = re.compile(r"^(\d{1,3}[a-z]?)(?:\s*[.)]\s+(?=\S)(.*)|\s*[.)]?)$", re.S)
 _BARE_QUESTION = re.compile(r"^vraag\s*[:.]?\s*(.*)$", re.I | re.S)
 MAX_ANSWER_HEADING = 200
 _NUMBER_COLUMN = {"nr", "nr.", "nummer", "no.", "#", "vraagnummer"}
@@ -108,7 +108,7 @@ class _Segmenter:
         previous = _NUMBERED.match(self.blocks[index - 1].text) if index else None
         if previous and number_key(previous.group(1))[0] + 1 == number_key(match.group(1))[0]:
             return None  # the next item of a numbered list inside an answer
-        return "q", [match.group(1)], match.group(2)
+        return "q", [match.group(1)], match.group(2) or ""
 
     def detect(self, index: int, block: Block) -> Found | None:
         found = heading(block) or self._numbered(index, block)
