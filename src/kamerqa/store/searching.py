@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from typing import Any
 
 from kamerqa.search.models import (
+    FACET_NAMES,
     DocumentFilters,
     FacetCount,
     SearchHit,
@@ -18,14 +20,6 @@ from kamerqa.store.filters import filter_sql
 from kamerqa.store.sqlbase import SQLStore
 
 FACET_LIMIT = 25
-_FACET_SQL = {
-    "genre": ("d.genre", ""),
-    "party": ("u.party", ""),
-    "year": ("d.year", ""),
-    "committee": ("d.committee", ""),
-    "asker": ("fa.name", " JOIN askers fa ON fa.doc_id = u.doc_id"),
-    "ministry": ("fm.ministry", " JOIN addressees fm ON fm.doc_id = u.doc_id"),
-}
 
 
 def _base(store: SQLStore, query: Query, request: SearchRequest) -> tuple[str, list[Any]]:
@@ -54,22 +48,33 @@ def _order(query: Query, request: SearchRequest) -> str:
     return "m.score DESC, " + by_date
 
 
+def _top(counter: Counter[str]) -> list[FacetCount]:
+    ordered = sorted(counter.items(), key=lambda item: (-item[1], item[0]))
+    return [FacetCount(value=v, count=n) for v, n in ordered[:FACET_LIMIT]]
+
+
 def _facets(store: SQLStore, base: str, params: list[Any]) -> dict[str, list[FacetCount]]:
-    facets: dict[str, list[FacetCount]] = {}
-    for name, (column, join) in _FACET_SQL.items():
-        from_sql = base.replace(
-            " JOIN documents d ON d.id = u.doc_id", " JOIN documents d ON d.id = u.doc_id" + join, 1
-        )
-        rows = store.execute(
-            f"SELECT {column}, count(DISTINCT u.unit_id) AS n {from_sql}"
-            f" AND {column} IS NOT NULL GROUP BY {column} ORDER BY n DESC, {column} LIMIT ?"
-            if " WHERE " in base
-            else f"SELECT {column}, count(DISTINCT u.unit_id) AS n {from_sql}"
-            f" WHERE {column} IS NOT NULL GROUP BY {column} ORDER BY n DESC, {column} LIMIT ?",
-            [*params, FACET_LIMIT],
-        )
-        facets[name] = [FacetCount(value=str(v), count=int(n)) for v, n in rows]
-    return facets
+    """Counts of matching units per genre, party, year, committee, asker and ministry."""
+    counters: dict[str, Counter[str]] = {name: Counter() for name in FACET_NAMES}
+    units_per_doc: Counter[str] = Counter()
+    for doc_id, party, genre, year, committee in store.execute(
+        f"SELECT u.doc_id, u.party, d.genre, d.year, d.committee {base}", params
+    ):
+        units_per_doc[doc_id] += 1
+        for name, value in (("party", party), ("genre", genre), ("year", year),
+                            ("committee", committee)):  # fmt: skip
+            if value is not None:
+                counters[name][str(value)] += 1
+    if units_per_doc:
+        matched_docs = f"SELECT DISTINCT u.doc_id {base}"
+        for name, sql in (
+            ("asker", f"SELECT DISTINCT doc_id, name FROM askers WHERE doc_id IN ({matched_docs})"),
+            ("ministry", "SELECT DISTINCT doc_id, ministry FROM addressees"
+             f" WHERE ministry IS NOT NULL AND doc_id IN ({matched_docs})"),
+        ):  # fmt: skip
+            for doc_id, value in store.execute(sql, params):
+                counters[name][value] += units_per_doc[doc_id]
+    return {name: _top(counters[name]) for name in FACET_NAMES}
 
 
 _DETAILS = (
