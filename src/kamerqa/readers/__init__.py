@@ -24,9 +24,17 @@ _XML_DECL = re.compile(rb"^\s*<\?xml", re.IGNORECASE)
 _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.I | re.S)
 
 
+def _ascii_head(data: bytes) -> bytes:
+    """The first bytes as ASCII-compatible bytes (UTF-16 with a BOM is decoded first)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        text = data[:4096].decode("utf-16", errors="ignore")
+        return text.encode("utf-8", errors="ignore")[:2048]
+    return data[:2048].lstrip(b"\xef\xbb\xbf")
+
+
 def detect_format(data: bytes, name: str = "") -> str:
     """Name the format of ``data``: text, docx, pdf, html or xml. Raises on unusable bytes."""
-    head = data[:2048].lstrip(b"\xef\xbb\xbf")
+    head = _ascii_head(data)
     if not data.strip():
         raise KamerqaInputError("the file is empty")
     if b"%PDF-" in data[:1024]:
