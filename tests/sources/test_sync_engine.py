@@ -137,3 +137,27 @@ def test_a_zaak_change_in_the_feed_updates_only_that_zaak(
     assert replay.count("/Zaak(") == 1
     zaak = zaak_lifecycle(store, "2026Z00102", date(2026, 3, 1))
     assert zaak is not None and (zaak.status, zaak.overdue) == ("withdrawn", False)
+
+
+def test_a_detail_that_stays_down_does_not_block_the_feed(
+    store: Store, make_engine: EngineFactory, replay: Replay
+) -> None:
+    replay.inject(f"Document({QUESTION_ID})?", "500", times=5)
+    report = make_engine(store).run(SyncOptions())
+    assert "2026D00140" in report.failed
+    assert state.counts(store)["sync_document"] == 8  # the others all arrived
+    row = state.get_document(store, QUESTION_ID)
+    assert row is not None and row.parse_status == "fetch_failed"
+    make_engine(store).run(SyncOptions())
+    assert store.get_document("2026D00140") is not None
+
+
+def test_feed_entries_without_a_soort_are_judged_on_the_detail_record(
+    store: Store, make_engine: EngineFactory, replay: Replay
+) -> None:
+    for doc in replay.world.feed:
+        doc["Soort"] = ""  # this feed does not carry the kind; OData still does
+    make_engine(store).run(SyncOptions())
+    kinds = {r[2] for r in state.dump(store)["sync_document"]}
+    assert "Motie" not in kinds and "Schriftelijke vragen" in kinds
+    assert state.counts(store)["sync_document"] == 8

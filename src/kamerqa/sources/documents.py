@@ -103,8 +103,8 @@ def _from_koop(fetched: Fetched, koop: KoopClient, koop_id: str) -> bool:
 
 def _enrich(doc: Document, tk: TkDocument, metadata: dict[str, str] | None) -> Document:
     ids = doc.metadata.identifiers
-    ids.koop = ids.koop or tk.koop_id
-    ids.tk_document = ids.tk_document or tk.nummer
+    ids.koop = tk.koop_id or ids.koop  # TK's own record of this document wins
+    ids.tk_document = tk.nummer or ids.tk_document
     if tk.zaken and not ids.zaak:
         ids.zaak = tk.zaken[0].nummer
     for key, value in (metadata or {}).items():

@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from kamerqa.sources import documents as docs
-from kamerqa.sources.http import SourceError
+from kamerqa.sources.http import NotFoundError, SourceError
 from kamerqa.sources.koop import KoopClient, SruRecord
 from kamerqa.sources.odata import ODataClient
-from kamerqa.sources.records import DEFAULT_KINDS, TkDocument, document_from_odata
+from kamerqa.sources.records import DEFAULT_KINDS, TkDocument, document_from_odata, parse_date
 from kamerqa.sources.syncfeed import FeedEntry, SyncFeedClient
 from kamerqa.store import Store
 from kamerqa.store import sync_state as state
@@ -32,6 +32,7 @@ FEED_CURSOR = "feed:Document"
 ZAAK_CURSOR = "feed:Zaak"
 KOOP_CURSOR = "koop:sru"
 DONE = "done"
+Pending = tuple[TkDocument, str, str | None]  # record, change stamp, fetch error
 
 
 @dataclass
@@ -134,8 +135,11 @@ class SyncEngine:
             self.checkpoint("odata-page")
             records = [document_from_odata(v) for v in page.values]
             report.pages += 1
-            changed = [(r, r.gewijzigd_op) for r in records if self._is_new(r.id, r.gewijzigd_op)]
-            changed = [(r, u) for r, u in changed if options.wants(r.soort, r.datum)]
+            changed: list[Pending] = [
+                (r, r.gewijzigd_op, None)
+                for r in records
+                if self._is_new(r.id, r.gewijzigd_op) and options.wants(r.soort, r.datum)
+            ]
             report.seen += len(records)
             self._apply(changed, [], name, page.next_link or DONE, options, report)
 
@@ -150,14 +154,12 @@ class SyncEngine:
             latest = _latest_per_entity(page.entries)
             deleted = [e for e in latest if e.deleted]
             wanted = [e for e in latest if not e.deleted and self._wanted(e, options)]
-            changed = [
-                (self._detail(e, options), e.updated)
-                for e in wanted
-                if self._is_new(e.entity_id, e.updated)
+            details = [
+                self._detail(e, options) for e in wanted if self._is_new(e.entity_id, e.updated)
             ]
             resume = page.resume_token or token
             self._apply(
-                [(t, u) for t, u in changed if t is not None],
+                [d for d in details if d is not None],
                 deleted,
                 cursor_name,
                 resume,
@@ -199,18 +201,32 @@ class SyncEngine:
     def _wanted(self, entry: FeedEntry, options: SyncOptions) -> bool:
         if entry.category not in ("document", ""):
             return False
-        from kamerqa.sources.records import parse_date
-
+        if not entry.soort:  # the feed did not say: decide on the detail record
+            return True
         return options.wants(entry.soort, parse_date(entry.datum))
 
-    def _detail(self, entry: FeedEntry, options: SyncOptions) -> TkDocument | None:
+    def _detail(self, entry: FeedEntry, options: SyncOptions) -> Pending | None:
+        """The full record of a changed document; None when it is gone or not wanted.
+
+        A detail that cannot be fetched now is recorded as ``fetch_failed`` (retried on the
+        next run) instead of stopping the feed.
+        """
+        nummer = entry.fields.get("documentNummer")
+        stub = TkDocument(
+            id=entry.entity_id, nummer=nummer, soort=entry.soort, gewijzigd_op=entry.updated
+        )
         if options.dry_run:
-            nummer = entry.fields.get("documentNummer")
-            return TkDocument(
-                id=entry.entity_id, nummer=nummer, soort=entry.soort, gewijzigd_op=entry.updated
-            )
+            return stub, entry.updated, None
         self.checkpoint("detail")
-        return self.odata.document(entry.entity_id)
+        try:
+            tk = self.odata.document(entry.entity_id)
+        except NotFoundError:
+            return None
+        except SourceError as err:
+            return stub, entry.updated, f"detail: {err}"
+        if not options.wants(tk.soort, tk.datum):
+            return None
+        return tk, entry.updated, None
 
     def _is_new(self, tk_id: str, updated: str) -> bool:
         row = state.get_document(self.store, tk_id)
@@ -219,7 +235,7 @@ class SyncEngine:
     # -- writing a page ----------------------------------------------------------------
     def _apply(
         self,
-        changed: list[tuple[TkDocument, str]],
+        changed: list[Pending],
         deleted: Iterable[FeedEntry],
         cursor_name: str,
         cursor_value: str | None,
@@ -227,12 +243,15 @@ class SyncEngine:
         report: SyncReport,
     ) -> None:
         if options.dry_run:
-            report.would_fetch.extend(t.nummer or t.id for t, _ in changed)
+            report.would_fetch.extend(t.nummer or t.id for t, _, _ in changed)
             return
         fetched = []
-        for tk, updated in changed:
+        for tk, updated, error in changed:
             self.checkpoint("file")
-            fetched.append(docs.fetch_document(tk, updated, self.odata, self.koop))
+            if error is not None:
+                fetched.append(docs.Fetched(tk=tk, updated=updated, fetch_error=error))
+            else:
+                fetched.append(docs.fetch_document(tk, updated, self.odata, self.koop))
         report.fetched += len(fetched)
         with self.store.transaction():
             for item in fetched:
@@ -253,6 +272,10 @@ class SyncEngine:
         for tk_id in state.document_ids_with_status(self.store, "fetch_failed"):
             try:
                 tk = self.odata.document(tk_id)
+            except NotFoundError:
+                with self.store.transaction():
+                    docs.tombstone(self.store, tk_id, "")
+                continue
             except SourceError:
                 report.failed.append(tk_id)
                 continue
