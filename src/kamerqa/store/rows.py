@@ -18,12 +18,20 @@ _MINISTRY = re.compile(
 )
 
 
+def _dumps(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def canonical_json(doc: Document) -> str:
-    return json.dumps(doc.to_dict(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return _dumps(doc.to_dict())
 
 
-def content_hash(doc: Document) -> str:
-    return hashlib.sha256(canonical_json(doc).encode("utf-8")).hexdigest()
+def json_and_hash(doc: Document) -> tuple[str, str]:
+    """The canonical JSON of ``doc`` and the sha256 of its content. The hash leaves out the
+    source path: the same file ingested from another folder is unchanged."""
+    data = doc.to_dict()
+    hashed = dict(data, source={**data["source"], "path": ""})
+    return _dumps(data), hashlib.sha256(_dumps(hashed).encode("utf-8")).hexdigest()
 
 
 def ministry_of(addressee: str) -> str | None:

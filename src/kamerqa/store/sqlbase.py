@@ -127,23 +127,21 @@ class SQLStore(Store):
     def upsert_document(
         self, doc: Document, *, source_bytes_sha256: str | None = None
     ) -> UpsertResult:
-        hashed = doc.model_copy(deep=True)
-        hashed.source.path = ""
-        hash_ = rows.content_hash(hashed)
+        document_json, hash_ = rows.json_and_hash(doc)
         with self.transaction():
             found = self.execute("SELECT content_hash FROM documents WHERE id = ?", (doc.id,))
             if found and found[0][0] == hash_:
                 return "unchanged"
             if found:
                 self._delete(doc.id)
-            self._insert(doc, hash_, source_bytes_sha256 or doc.source.sha256)
+            self._insert(doc, hash_, document_json, source_bytes_sha256 or doc.source.sha256)
         return "updated" if found else "inserted"
 
-    def _insert(self, doc: Document, hash_: str, sha256: str | None) -> None:
+    def _insert(self, doc: Document, hash_: str, document_json: str, sha256: str | None) -> None:
         self.execute(
             f"INSERT INTO documents ({rows.DOCUMENT_COLUMNS}) "
             f"VALUES ({_values(rows.DOCUMENT_COLUMNS)})",
-            rows.document_row(doc, hash_, rows.canonical_json(doc)),
+            rows.document_row(doc, hash_, document_json),
         )
         for table, table_rows in rows.child_rows(doc).items():
             columns = _CHILD_COLUMNS[table]
