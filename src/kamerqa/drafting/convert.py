@@ -21,6 +21,17 @@ def strip_markers(text: str) -> str:
     return MARKER.sub("", text)
 
 
+def marker_offsets(text: str) -> dict[str, int]:
+    """Where each marker sits in ``strip_markers(text).strip()`` (the published text)."""
+    lead = len(text) - len(text.lstrip())
+    offsets: dict[str, int] = {}
+    removed = 0
+    for match in MARKER.finditer(text):
+        offsets.setdefault(match.group(1), max(match.start() - removed - lead, 0))
+        removed += len(match.group(0))
+    return offsets
+
+
 def ordered_answers(content: ConsultationContent) -> list[DraftAnswer]:
     """Answers in document order: by the position of their last question."""
     position = {q.number: i for i, q in enumerate(content.questions)}
@@ -40,13 +51,22 @@ def public_id(consultation: Consultation) -> str:
 
 def _footnotes(content: ConsultationContent, answer_ids: dict[int, str]) -> list[Footnote]:
     where: dict[str, str] = {}
-    for question in content.questions:
-        for note_id in markers_in(question.text):
-            where.setdefault(note_id, f"q{question.number}")
-    for index, answer in enumerate(ordered_answers(content)):
-        for note_id in markers_in(answer.text):
-            where.setdefault(note_id, answer_ids[index])
-    return [Footnote(id=n.id, text=n.text, in_=where.get(n.id)) for n in content.footnotes]
+    offsets: dict[str, int] = {}
+    texts = [(q.text, f"q{q.number}") for q in content.questions]
+    texts += [(a.text, answer_ids[i]) for i, a in enumerate(ordered_answers(content))]
+    for text, place in texts:
+        for note_id, offset in marker_offsets(text).items():
+            if note_id not in where:
+                where[note_id], offsets[note_id] = place, offset
+    # the model may record where a marker sat (optional field); fill it when it does
+    with_offset = "offset" in Footnote.model_fields
+    return [
+        Footnote.model_validate(
+            {"id": n.id, "text": n.text, "in": where.get(n.id)}
+            | ({"offset": offsets.get(n.id)} if with_offset else {})
+        )
+        for n in content.footnotes
+    ]
 
 
 def content_to_document(content: ConsultationContent, doc_id: str) -> Document:

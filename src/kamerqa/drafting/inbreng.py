@@ -19,11 +19,12 @@ from kamerqa.drafting.models import (
     DraftQuestion,
 )
 from kamerqa.errors import KamerqaInputError
-from kamerqa.model import Document, Party, Source
+from kamerqa.model import Document, Footnote, Party, Source
 from kamerqa.parse import parse_read_result
 from kamerqa.parse.numbering import match_question_heading
 from kamerqa.parse.parties import normalise_party
 from kamerqa.readers import Block, ReadResult, read_bytes
+from kamerqa.render.layout import footnote_offset
 
 _FACTION = re.compile(
     r"^(?:vragen en opmerkingen van de leden van de|inbreng van de|vragen van de leden van de)"
@@ -38,11 +39,21 @@ def _with_markers(text: str, note_ids: list[str]) -> str:
     return text + "".join(f"[^{n}]" for n in note_ids if f"[^{n}]" not in text)
 
 
+def _placed(text: str, notes: list[Footnote]) -> str:
+    """Markers at their recorded offsets (when the model records them), the rest at the end."""
+    placed = [(footnote_offset(n), i, n.id) for i, n in enumerate(notes)]
+    for offset, _, note_id in sorted((p for p in placed if p[0] is not None), reverse=True):
+        assert offset is not None
+        at = min(max(offset, 0), len(text))
+        text = text[:at] + f"[^{note_id}]" + text[at:]
+    return _with_markers(text, [n.id for n in notes])
+
+
 def from_document(document: Document) -> ConsultationContent:
     """Draft content from a parsed document (answers, if any, become draft answers)."""
-    notes_in: dict[str, list[str]] = {}
+    notes_in: dict[str, list[Footnote]] = {}
     for note in document.footnotes:
-        notes_in.setdefault(note.in_ or "", []).append(note.id)
+        notes_in.setdefault(note.in_ or "", []).append(note)
     genre = "kamervragen" if document.genre == "kamervragen" else "schriftelijk_overleg"
     return ConsultationContent(
         title=document.title,
@@ -53,12 +64,12 @@ def from_document(document: Document) -> ConsultationContent:
             DraftQuestion(
                 number=q.number,
                 party=q.party,
-                text=_with_markers(q.text, notes_in.get(f"q{q.number}", [])),
+                text=_placed(q.text, notes_in.get(f"q{q.number}", [])),
             )
             for q in document.questions
         ],
         answers=[
-            DraftAnswer(questions=a.questions, text=_with_markers(a.text, notes_in.get(a.id, [])))
+            DraftAnswer(questions=a.questions, text=_placed(a.text, notes_in.get(a.id, [])))
             for a in document.answers
         ],
         footnotes=[DraftFootnote(id=n.id, text=n.text) for n in document.footnotes],
