@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+from datetime import date
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -254,3 +255,41 @@ def test_questions_without_answers_numbered_on_their_own_line() -> None:
     ]
     assert document.answers == []
     assert "no answers found" in document.warnings
+
+
+def test_unheaded_answers_after_italic_questions() -> None:
+    document = _parse(
+        [
+            Block("Vraag 1"),
+            Block("Klopt het bericht?", italic=True),
+            Block("Ja, dat klopt."),
+            Block("Vraag 2"),
+            Block("Wat gaat u doen?", italic=True),
+            Block("Antwoord 2"),
+            Block("Niets."),
+        ]
+    )
+    assert [(a.questions, a.text) for a in document.answers] == [
+        (["1"], "Ja, dat klopt."),
+        (["2"], "Niets."),
+    ]
+
+
+def test_letter_without_letterhead_table() -> None:
+    texts = [
+        "Den Haag, 4 maart 2026",
+        "Hierbij beantwoord ik de vragen van het lid Bos (SP) over huurprijzen, ingezonden met uw "
+        "brief van 10 februari 2026.",
+        "De minister van Volkshuisvesting en Ruimtelijke Ordening,",
+        "Anna de Wit",
+        "Vraag 1",
+        "Stijgen de huren?",
+        "Antwoord 1",
+        "Ja.",
+    ]
+    meta = _parse([Block(text) for text in texts]).metadata
+    assert (meta.date_submitted, meta.date_answered) == (date(2026, 2, 10), date(2026, 3, 4))
+    assert [(s.name, s.function) for s in meta.signatories] == [
+        ("Anna de Wit", "minister van Volkshuisvesting en Ruimtelijke Ordening")
+    ]
+    assert [(p.name, p.party) for p in meta.askers] == [("Bos", "SP")]

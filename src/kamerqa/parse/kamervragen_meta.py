@@ -45,8 +45,11 @@ _FUNCTION_LINE = re.compile(
     re.I,
 )
 _NAME_LINE = re.compile(
-    r"^(?:[A-ZÀ-Ý][a-zà-ÿ]?\.\s?)+(?:[a-z]+\s+){0,3}[A-ZÀ-Ý][\w’'-]+(?:\s[\w’'-]+){0,3}$"
+    r"^(?:(?:[A-ZÀ-Ý][a-zà-ÿ]?\.\s?)+|[A-ZÀ-Ý][a-zà-ÿ]+\s+)"  # initials or a first name
+    r"(?:(?:van|de|der|den|het|ten|ter|te|in|op|’t|'t)\s+){0,3}"
+    r"[A-ZÀ-Ý][\w’'-]+(?:\s[A-ZÀ-Ý][\w’'-]+){0,2}$"
 )
+_PLACE_DATE = re.compile(r"\b(?:Den Haag|'s-Gravenhage),?\s+(\d{1,2}\s+[a-z]+\.?\s+\d{4})")
 _ROLE = re.compile(r"^(minister-president|ministers?|staatssecretaris(?:sen)?)\b\s*", re.I)
 _ROLES = {
     "minister-president": "minister-president",
@@ -218,7 +221,10 @@ def header_metadata(head: list[str], facts: dict[str, str], annex_title: str) ->
             _date(brief.group("date")) if brief else None
         )
     if metadata.date_answered is None:
-        metadata.date_answered = _date(facts.get("date"))
+        place_date = _PLACE_DATE.search(joined)
+        metadata.date_answered = _date(facts.get("date")) or (
+            _date(place_date.group(1)) if place_date else None
+        )
     if not metadata.subject and facts.get("onderwerp"):
         over = re.search(r"\bover\s+(.+)$", facts["onderwerp"], re.S)
         metadata.subject = (over.group(1) if over else facts["onderwerp"]).strip()

@@ -3,8 +3,8 @@
 Questions start at "Vraag N" headings (or structured roles); in documents without such
 headings, at paragraphs numbered "1.", "2)" … in sequence, or at a bare "Vraag". Answers start
 at "Antwoord …" headings; a bare "Antwoord" answers every question asked since the last
-answer. An unheaded answer is recognised when bold question text is followed by a non-bold
-paragraph and no answer heading comes before the next question. The Q&A part ends at a
+answer. An unheaded answer is recognised when bold (or italic) question text is followed by a
+plain paragraph and no answer heading comes before the next question. The Q&A part ends at a
 closing formula or a signature block.
 """
 
@@ -44,13 +44,13 @@ class Item:
     numbers: list[str]
     texts: list[str] = field(default_factory=list)
     notes: list[list[Note]] = field(default_factory=list)
-    bold: list[bool] = field(default_factory=list)
+    looks: list[tuple[bool, bool]] = field(default_factory=list)  # (bold, italic)
     implicit: bool = False
 
-    def add(self, text: str, notes: list[Note], bold: bool = False) -> None:
+    def add(self, text: str, notes: list[Note], look: tuple[bool, bool] = (False, False)) -> None:
         self.texts.append(text)
         self.notes.append(list(notes))
-        self.bold.append(bold)
+        self.looks.append(look)
 
 
 def heading(block: Block) -> Found | None:
@@ -79,6 +79,14 @@ def _next_heading_kinds(blocks: list[Block]) -> list[str]:
         if found:
             following = found[0]
     return kinds
+
+
+def _changes_look(question: list[tuple[bool, bool]], paragraph: tuple[bool, bool]) -> bool:
+    """Bold (or italic) question text followed by a plain paragraph."""
+    bold, italic = paragraph
+    if all(look[0] for look in question):
+        return not bold
+    return all(look[1] for look in question) and not italic and not bold
 
 
 class _Segmenter:
@@ -135,8 +143,7 @@ class _Segmenter:
         return (
             current.kind == "q"
             and bool(current.texts)
-            and all(current.bold)
-            and not block.bold
+            and _changes_look(current.looks, (block.bold, block.italic))
             and block.kind != "heading"
             and self.following[index] != "a"
         )
@@ -155,12 +162,14 @@ class _Segmenter:
                 numbers,
             )
         ):
-            last.add(rest, block.notes, block.bold)  # another paragraph of the same item
+            last.add(
+                rest, block.notes, (block.bold, block.italic)
+            )  # another paragraph of the same item
             return
         item = Item(kind, numbers)
         self.items.append(item)
         if rest or block.notes:
-            item.add(rest, block.notes, block.bold)
+            item.add(rest, block.notes, (block.bold, block.italic))
 
     def run(self) -> tuple[list[Block], list[Item], list[Block]]:
         for index, block in enumerate(self.blocks):
@@ -174,7 +183,7 @@ class _Segmenter:
             else:
                 if self._implicit_answer(index, block):
                     self.items.append(Item("a", self._unanswered(), implicit=True))
-                self.items[-1].add(block.text, block.notes, block.bold)
+                self.items[-1].add(block.text, block.notes, (block.bold, block.italic))
         return self.outside, self.items, []
 
 
