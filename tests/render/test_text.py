@@ -104,3 +104,9 @@ def test_footnote_pointing_nowhere_is_still_printed(letter: Document) -> None:
     output = render(letter, "text")
     assert isinstance(output, str)
     assert "[9:  Losse noot.]" in output
+
+
+def test_letter_without_signatory_still_ends_before_the_annex(letter: Document) -> None:
+    letter.metadata.signatories = []
+    lines = _lines(letter)
+    assert lines[2:6] == ["Hoogachtend,", "", "", "Vragen en antwoorden"]

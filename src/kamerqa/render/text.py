@@ -52,7 +52,8 @@ def render_layout(result: Layout) -> str:
     for index, para in enumerate(result.paras):
         lines.append(_line(para, result, labels))
         following = result.paras[index + 1].kind if index + 1 < len(result.paras) else ""
-        if para.kind == "name" and following != "name":
+        signature = ("closing", "function", "name")
+        if para.kind in signature and following not in (*signature[1:], ""):
             lines.extend(["", ""])  # the letter ends: two blank lines before the annex
         elif para.kind not in _TIGHT or (para.kind == "letter" and not result.letter):
             lines.append("")
