@@ -293,3 +293,12 @@ def test_letter_without_letterhead_table() -> None:
         ("Anna de Wit", "minister van Volkshuisvesting en Ruimtelijke Ordening")
     ]
     assert [(p.name, p.party) for p in meta.askers] == [("Bos", "SP")]
+
+
+def test_heading_and_text_in_one_paragraph() -> None:
+    long_answer = "Ja. " + "Het kabinet werkt hieraan met de provincies en de gemeenten. " * 8
+    document = _parse(
+        [Block("Vraag 1\nKlopt het bericht?"), Block(f"Antwoord op vraag 1\n{long_answer}")]
+    )
+    assert document.questions[0].text == "Klopt het bericht?"
+    assert document.answers[0].text == long_answer.strip()

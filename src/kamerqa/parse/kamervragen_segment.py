@@ -30,7 +30,6 @@ _CLOSING = re.compile(
 _QUESTION_END = re.compile(r"[?]['’”»)]*\s*$")
 _NUMBERED = re.compile(r"^(\d{1,3}[a-z]?)(?:\s*[.)]\s+(?=\S)(.*)|\s*[.)]?)$", re.S)
 _BARE_QUESTION = re.compile(r"^vraag\s*[:.]?\s*(.*)$", re.I | re.S)
-MAX_ANSWER_HEADING = 200
 _NUMBER_COLUMN = {"nr", "nr.", "nummer", "no.", "#", "vraagnummer"}
 
 Found = tuple[str, list[str], str]
@@ -64,7 +63,7 @@ def heading(block: Block) -> Found | None:
     if question:
         return "q", question.numbers, question.rest
     answer = match_answer_heading(block.text)
-    if answer and len(block.text) < MAX_ANSWER_HEADING:
+    if answer:
         return "a", answer.numbers, answer.rest
     return None
 
