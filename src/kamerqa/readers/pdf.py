@@ -19,6 +19,7 @@ import re
 from kamerqa.errors import KamerqaInputError
 from kamerqa.readers.blocks import Note, ReadResult
 from kamerqa.readers.docx_letterhead import letterhead_facts
+from kamerqa.readers.docx_notes import attach_typed_notes
 from kamerqa.readers.pdf_blocks import TextLine, text_line
 from kamerqa.readers.pdf_extract import Line, PdfPage, PdfText, extract
 from kamerqa.readers.pdf_layout import (
@@ -94,9 +95,12 @@ def read_pdf_text(text: PdfText) -> ReadResult:
     result.metadata = _metadata(text, furniture_lines, bodies[text.pages[0].number])
     known = set(notes)
     items: list[TextLine] = [text_line(ln, known) for pg in text.pages for ln in bodies[pg.number]]
-    result.blocks = split_tables(items, size, notes)
-    placed = {note.id for block in result.blocks for note in block.notes}
-    result.unplaced_notes = [Note(n, t) for n, t in notes.items() if n not in placed]
+    blocks = split_tables(items, size, notes)
+    placed = {note.id for block in blocks for note in block.notes}
+    unplaced = [Note(n, t) for n, t in notes.items() if n not in placed]
+    # Typed markers ("[1]", "1)") with a note list at the end, as in converted Word letters.
+    result.blocks, typed_unplaced = attach_typed_notes(blocks)
+    result.unplaced_notes = unplaced + typed_unplaced
     return result
 
 

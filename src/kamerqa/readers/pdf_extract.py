@@ -240,7 +240,11 @@ def _segments(spans: list[Span], page: int, y: float, row: int) -> list[Line]:
     lines: list[Line] = []
     for span in sorted(spans, key=lambda s: s.x0):
         last = lines[-1] if lines else None
-        gap_limit = 2.5 * max(span.size, last.size) if last else 0.0
+        gap_limit = 0.0
+        if last is not None:
+            gap_limit = 2.5 * max(span.size, last.size)
+            if abs(span.size - last.size) > 0.15 * max(span.size, last.size) and not span.shift:
+                gap_limit = max(span.size, last.size)  # a change of size: another text
         if last is not None and span.x0 - last.x1 <= gap_limit:
             last.spans.append(span)
             last.x1 = max(last.x1, span.x1)

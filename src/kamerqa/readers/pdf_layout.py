@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import pairwise
 
+from kamerqa.readers.pdf_blocks import QA_HEADING
 from kamerqa.readers.pdf_extract import Line, PdfPage, join_spans
 from kamerqa.readers.pdf_text import join_lines
 
@@ -26,9 +27,9 @@ _IMPRINT = re.compile(
     r"^(?:ISSN\s+\d{4}\s*-\s*\d{3}[\dX]|[’'`]s-Gravenhage\s+\d{4}"
     r"|Tweede Kamer, vergaderjaar \d{4}\s*[–-]\s*\d{4}, .{0,60})$"
 )
-_PAGE_NUMBER = re.compile(
-    r"^(?:[-–]\s*)?(?:(?:pagina|blz\.?|page)\s+)?\d{1,4}(?:\s*(?:/|van|of)\s*\d{1,4})?(?:\s*[-–])?$",
-    re.I,
+_PAGE_NUMBER = re.compile(r"^(?:[-–]\s*)?\d{1,4}(?:\s*(?:/|van|of)\s*\d{1,4})?(?:\s*[-–])?$")
+_PAGE_LABEL = re.compile(
+    r"^(?:\d{1,4}\s*)?(?:pagina|blz\.?|page)\s*\d{1,4}(?:\s*(?:/|van|of)\s*\d{1,4})?$", re.I
 )
 _DIGITS = re.compile(r"\d+")
 _NOTE_START = re.compile(r"^(\d{1,3})[.)]?\s+\S")
@@ -70,9 +71,14 @@ def find_furniture(pages: list[PdfPage]) -> set[int]:
         for line in page.lines:
             text = clean(line.plain_text())
             page_number = _PAGE_NUMBER.match(text) and line.y in outer and alone[line.row] == 1
-            if KOOP_ID.match(text) or _IMPRINT.match(text) or page_number:
+            if (
+                KOOP_ID.match(text)
+                or _IMPRINT.match(text)
+                or page_number
+                or _PAGE_LABEL.match(text)
+            ):
                 furniture.add(id(line))
-            elif line.y in margin:
+            elif line.y in margin and not QA_HEADING.match(text):
                 by_key[_DIGITS.sub("#", text.lower())].append(line)
     needed = max(2, (len(pages) + 1) // 2)
     for lines in by_key.values():
@@ -80,7 +86,36 @@ def find_furniture(pages: list[PdfPage]) -> set[int]:
             same = {other.page for other in lines if abs(other.y - line.y) <= 2.0}
             if len(same) >= needed:
                 furniture.add(id(line))
+    furniture |= _repeated_letterhead(pages, needed)
     return furniture
+
+
+def _text_column(pages: list[PdfPage], size: float) -> tuple[float, float]:
+    """Left and right edge of the main text (lines in the body size)."""
+    body = [line for page in pages for line in page.lines if abs(line.size - size) < 0.3]
+    if not body:
+        return 0.0, 0.0
+    starts = Counter(round(line.x0) for line in body)
+    ends = sorted(line.x1 for line in body)
+    return float(starts.most_common(1)[0][0]), ends[int(0.9 * (len(ends) - 1))]
+
+
+def _repeated_letterhead(pages: list[PdfPage], needed: int) -> set[int]:
+    """Small print beside the text, repeated at one place on most pages (letterhead)."""
+    size = body_size(pages)
+    left, right = _text_column(pages, size)
+    places: dict[tuple[str, int, int], list[Line]] = defaultdict(list)
+    for page in pages:
+        for line in page.lines:
+            beside = line.x0 >= right - 2 or line.x1 <= left + 2
+            if line.size < 0.95 * size and beside:
+                text = _DIGITS.sub("#", clean(line.plain_text()).lower())
+                places[(text, round(line.x0 / 3), round(line.y / 3))].append(line)
+    found: set[int] = set()
+    for lines in places.values():
+        if len({line.page for line in lines}) >= needed:
+            found.update(id(line) for line in lines)
+    return found
 
 
 @dataclass
@@ -90,12 +125,16 @@ class FootnoteZone:
     lines: set[int]
 
 
-def _note_number(line: Line) -> str | None:
+def _note_number(line: Line, markers: set[str] | None = None) -> str | None:
+    """The number a footnote line starts with: a raised number, or (when ``markers`` is given)
+    a plain number that is also a raised marker on the page ("13 februari …" is no note)."""
     first = line.spans[0]
     if first.shift > 0 and _NOTE_NUMBER.match(first.text.strip()):
         return first.text.strip()
     match = _NOTE_START.match(clean(line.plain_text()))
-    return match.group(1) if match else None
+    if match and (markers is None or match.group(1) in markers):
+        return match.group(1)
+    return None
 
 
 def _marker_numbers(lines: list[Line]) -> set[str]:
@@ -135,9 +174,10 @@ def footnote_zone(lines: list[Line], body: float) -> FootnoteZone:
         if line.size >= 0.92 * body:
             break
         bottom.insert(0, line)
-    if not any(_note_number(line) for line in bottom):
+    markers = _marker_numbers(lines)
+    if not any(_note_number(line, markers) for line in bottom):
         bottom = _gap_bottom(lines) or bottom
-    starts = [i for i, line in enumerate(bottom) if _note_number(line)]
+    starts = [i for i, line in enumerate(bottom) if _note_number(line, markers)]
     zone = FootnoteZone({}, [], set())
     if not starts:
         if 0 < len(bottom) <= 3 and len(bottom) < len(lines):
@@ -152,7 +192,7 @@ def footnote_zone(lines: list[Line], body: float) -> FootnoteZone:
     current: list[Line] = []
     for index, line in enumerate(bottom[len(head) :], start=len(head)):
         if index in starts:
-            number = _note_number(line) or ""
+            number = _note_number(line, markers) or ""
             current = zone.notes.setdefault(number, [])
         current.append(line)
     zone.lines = {id(line) for line in bottom}
@@ -191,16 +231,31 @@ def _columns(left: list[Line], right: list[Line], width: float, both: int) -> _G
         return _Gutter(0.0, right_first=False)
     if left_wide == right_wide:
         return None  # two narrow sides: table cells, left to the table logic
-    wide = left if left_wide else right
-    if both >= 0.5 * len({line.row for line in wide}):
+    narrow, wide = (right, left) if left_wide else (left, right)
+    wide_rows = {line.row for line in wide}
+    shared = sum(1 for line in narrow if line.row in wide_rows)
+    if shared >= 0.6 * len(narrow) and shared >= 0.5 * len(wide_rows):
         return None  # nearly every row has both sides: a two-column table
     return _Gutter(0.0, right_first=left_wide)
 
 
+def _overlap(side: list[Line], other: list[Line]) -> int:
+    """How many lines of ``side`` lie within the vertical extent of ``other``."""
+    if not other:
+        return 0
+    top, bottom = max(line.y for line in other), min(line.y for line in other)
+    return sum(1 for line in side if bottom <= line.y <= top)
+
+
+def _two_x_groups(lines: list[Line], width: float) -> bool:
+    """Cheap pre-check: line starts fall into groups far apart (else no columns)."""
+    starts = sorted(line.x0 for line in lines)
+    return any(b - a > 0.15 * width for a, b in pairwise(starts))
+
+
 def _gutter(lines: list[Line], width: float) -> _Gutter | None:
-    split_rows = Counter(line.row for line in lines)
-    if sum(1 for count in split_rows.values() if count >= 2) < 3:
-        return None  # columns need at least three rows with text on both sides
+    if len(lines) < 6 or not _two_x_groups(lines, width):
+        return None
     best: tuple[int, _Gutter] | None = None
     for step in range(int(width * 0.2), int(width * 0.8), 3):
         x = float(step)
@@ -208,7 +263,7 @@ def _gutter(lines: list[Line], width: float) -> _Gutter | None:
             continue
         left = [line for line in lines if line.x1 <= x]
         right = [line for line in lines if line.x0 >= x]
-        both = len({line.row for line in left} & {line.row for line in right})
+        both = min(_overlap(left, right), _overlap(right, left))
         if both < 3 or (best is not None and both <= best[0]):
             continue
         found = _columns(left, right, width, both)
