@@ -261,3 +261,20 @@ def test_main_part_found_through_package_relationships() -> None:
     body = "<w:p><w:r><w:t>Vraag 1</w:t></w:r></w:p>"
     data = _zip({"_rels/.rels": rels.encode(), "word/document2.xml": _document(body)})
     assert [b.text for b in read(data).blocks] == ["Vraag 1"]
+
+
+def test_letterhead_in_page_header_fills_missing_facts() -> None:
+    header = (
+        f'<?xml version="1.0"?><w:hdr {W}><w:p><w:r><w:t>Datum</w:t></w:r></w:p>'
+        "<w:p><w:r><w:t>3 maart 2026</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>Ons kenmerk</w:t></w:r></w:p><w:p><w:r><w:t>2026-0815</w:t></w:r></w:p>"
+        "</w:hdr>"
+    )
+    body = (
+        "<w:p><w:r><w:t>Ons kenmerk 4711</w:t></w:r></w:p>"
+        "<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>verborgen</w:t></w:r><w:r><w:t>Tekst</w:t></w:r></w:p>"
+    )
+    result = read(_zip({"word/document.xml": _document(body), "word/header1.xml": header.encode()}))
+    assert result.metadata["date"] == "3 maart 2026"
+    assert result.metadata["kenmerk"] == "4711"  # the body wins over the running header
+    assert [b.text for b in result.blocks] == ["Ons kenmerk 4711", "Tekst"]

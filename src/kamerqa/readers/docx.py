@@ -26,6 +26,8 @@ __all__ = ["read"]
 MAX_BLOCKS = 200_000
 MAX_DEPTH = 40
 LETTERHEAD_BLOCKS = 40
+MAX_HEADERS = 12
+_SUP_MARK = re.compile(f"[{SUP_OPEN}{SUP_CLOSE}]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _DRAWINGS = {W + "drawing", W + "pict", W + "object"}
@@ -130,6 +132,8 @@ class _Reader:
 
     def _run(self, run: Any, para: _Paragraph, style_id: str) -> None:
         rpr = run.find(W + "rPr")
+        if rpr is not None and is_on(rpr.find(W + "vanish")):
+            return  # hidden text
         bold = _prop(rpr, "b", self.styles, style_id)
         italic = _prop(rpr, "i", self.styles, style_id)
         parts: list[str] = []
@@ -256,6 +260,19 @@ def read(data: bytes) -> ReadResult:
     blocks = reader.container(body, 0, in_table=False)
     result.blocks, result.unplaced_notes = attach_typed_notes(blocks)
     opening = [block.text for block in result.blocks[:LETTERHEAD_BLOCKS] if block.kind != "table"]
-    lines = [line.replace(SUP_OPEN, "").replace(SUP_CLOSE, "") for line in reader.side_lines]
+    lines = [_SUP_MARK.sub("", line) for line in reader.side_lines]
     result.metadata.update(letterhead_facts(lines + opening))
+    for key, value in _header_facts(package, reader).items():
+        result.metadata.setdefault(key, value)
     return result
+
+
+def _header_facts(package: Package, reader: _Reader) -> dict[str, str]:
+    """Letterhead facts printed in the page headers (first-page header templates)."""
+    names = sorted(n for n in package.names if re.fullmatch(r"word/header\d*\.xml", n))
+    lines: list[str] = []
+    for name in names[:MAX_HEADERS]:
+        root = package.xml(name)
+        if root is not None:
+            lines += [block.text for block in reader.container(root, 0, in_table=True)]
+    return letterhead_facts([_SUP_MARK.sub("", line) for line in lines])

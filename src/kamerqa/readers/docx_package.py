@@ -58,6 +58,10 @@ class Package:
                 return str(rel.get("Target", "")).lstrip("/")
         return DOCUMENT_PART
 
+    @property
+    def names(self) -> set[str]:
+        return set(self._names)
+
     def has(self, name: str) -> bool:
         return name in self._names
 
