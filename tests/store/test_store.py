@@ -114,3 +114,32 @@ def test_stats_counts_and_reply_times(store: Store) -> None:
     assert stats.reply_times.documents == 2
     assert stats.reply_times.median_days == pytest.approx(18.5)
     assert stats.reply_times.within_21_days == pytest.approx(0.5)
+
+
+def test_one_store_is_safe_to_share_between_threads(store: Store) -> None:
+    import threading
+
+    errors: list[BaseException] = []
+
+    def write(prefix: int) -> None:
+        try:
+            for i in range(10):
+                store.upsert_document(make_document(f"2025D{prefix}{i:04d}"))
+        except BaseException as exc:  # collected and asserted below
+            errors.append(exc)
+
+    def read() -> None:
+        try:
+            for _ in range(20):
+                store.search(SearchRequest(query="drones"))
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write, args=(k,)) for k in (1, 2)]
+    threads += [threading.Thread(target=read) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert store.count_documents() == 20

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
@@ -47,6 +48,9 @@ class SQLStore(Store):
         self._conn = conn
         self.url = url
         self._depth = 0
+        # one connection shared by threads (e.g. the web app's worker threads): a transaction
+        # holds the lock for its whole duration, single statements take it briefly
+        self._lock = threading.RLock()
 
     # -- low level ---------------------------------------------------------------------
     def _sql(self, sql: str) -> str:
@@ -57,6 +61,10 @@ class SQLStore(Store):
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
+        with self._lock:
+            yield from self._transaction_locked()
+
+    def _transaction_locked(self) -> Iterator[None]:
         if self._depth:
             self._depth += 1
             try:
@@ -79,15 +87,17 @@ class SQLStore(Store):
         return self._transaction()
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        cursor = self._conn.execute(self._sql(sql), tuple(params))
-        if cursor.description is None:
-            return []
-        return [tuple(r) for r in cursor.fetchall()]
+        with self._lock:
+            cursor = self._conn.execute(self._sql(sql), tuple(params))
+            if cursor.description is None:
+                return []
+            return [tuple(r) for r in cursor.fetchall()]
 
     def executemany(self, sql: str, rows_: Iterable[Sequence[Any]]) -> None:
         batch = [tuple(r) for r in rows_]
         if batch:
-            self._conn.cursor().executemany(self._sql(sql), batch)
+            with self._lock:
+                self._conn.cursor().executemany(self._sql(sql), batch)
 
     def _run_script(self, script: str) -> None:
         raise NotImplementedError
