@@ -216,3 +216,58 @@ def test_a_letterhead_margin_column_does_not_split_paragraphs() -> None:
     assert texts[4].startswith("Hierbij zend ik u") and texts[4].endswith("weer open.")
     assert result.metadata["date"] == "3 maart 2025"
     assert result.metadata["kenmerk"] == "2025-0000123456"
+
+
+def _letter_page(body: list[str], page: int, pages: int) -> list[Text]:
+    letterhead = [
+        Text(440, 760, "Directoraat-Generaal Wonen", 6.5, bold=True),
+        Text(440, 730, "Datum", 6.5, bold=True),
+        Text(440, 721, "3 maart 2025", 6.5),
+        Text(440, 700, "Ons kenmerk", 6.5, bold=True),
+        Text(440, 691, "2025-0000123456", 6.5),
+        Text(440, 30, f"Pagina {page} van {pages}", 6.5),
+    ]
+    return [*_column(body, 760, size=9), *letterhead]
+
+
+def test_a_converted_ministry_letter_loses_its_letterhead_and_keeps_typed_notes() -> None:
+    answer = [f"regel {i} van het antwoord over de huurtoeslag loopt door" for i in range(50)]
+    page2 = ["Vraag 1", "Hoeveel huishoudens ontvangen huurtoeslag [1]?", "Antwoord op vraag 1"]
+    page3 = [*answer[40:], "en daarmee is de vraag beantwoord.", "[1] Nieuwsbericht, 2 maart 2025."]
+    pdf = make_pdf(
+        [
+            _letter_page(["Geachte voorzitter,"], 1, 3),
+            _letter_page(page2 + answer[:40], 2, 3),
+            _letter_page(page3, 3, 3),
+        ]
+    )
+    result = read(pdf)
+    texts = _texts(result)
+    everything = " ".join(texts)
+    assert "Pagina" not in everything
+    assert everything.count("Ons kenmerk") <= 1 and everything.count("Directoraat") <= 1
+    question = result.blocks[texts.index("Vraag 1") + 1]
+    assert question.text == "Hoeveel huishoudens ontvangen huurtoeslag?"
+    assert [(n.id, n.text) for n in question.notes] == [("1", "Nieuwsbericht, 2 maart 2025.")]
+    answer_block = result.blocks[texts.index("Antwoord op vraag 1") + 1]
+    assert answer_block.text.startswith("regel 0 van het antwoord")
+    assert answer_block.text.endswith("en daarmee is de vraag beantwoord.")
+    assert len(answer_block.text.split()) == 50 * 10 + 6
+
+
+def test_a_note_line_starting_with_a_date_is_not_a_new_note() -> None:
+    body = _column(["Het kabinet verwijst naar de motie over religieuze uitingen."], 700)
+    marker = Text(331, 703.5, "4", 6)
+    notes = [
+        Text(LEFT, 112, "4", 5),
+        Text(LEFT + 6, 110, "Zie de motie van het lid Jansen die op", 8),
+        Text(LEFT + 6, 100, "13 februari verworpen is (Kamerstuk 36410-VI-65).", 8),
+    ]
+    result = read(make_pdf([[*body, marker, *notes]]))
+    assert result.unplaced_notes == []
+    assert [(n.id, n.text) for n in result.blocks[0].notes] == [
+        (
+            "4",
+            "Zie de motie van het lid Jansen die op 13 februari verworpen is (Kamerstuk 36410-VI-65).",
+        )
+    ]
