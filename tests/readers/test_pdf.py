@@ -265,9 +265,6 @@ def test_a_note_line_starting_with_a_date_is_not_a_new_note() -> None:
     ]
     result = read(make_pdf([[*body, marker, *notes]]))
     assert result.unplaced_notes == []
-    assert [(n.id, n.text) for n in result.blocks[0].notes] == [
-        (
-            "4",
-            "Zie de motie van het lid Jansen die op 13 februari verworpen is (Kamerstuk 36410-VI-65).",
-        )
-    ]
+    whole = "Zie de motie van het lid Jansen die op 13 februari verworpen is"
+    whole += " (Kamerstuk 36410-VI-65)."
+    assert [(n.id, n.text) for n in result.blocks[0].notes] == [("4", whole)]
