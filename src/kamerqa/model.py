@@ -107,6 +107,10 @@ class Footnote(_Model):
         alias="in",
         description='Where the marker sits: "q<N>" for a question, an answer id, or null.',
     )
+    offset: int | None = Field(
+        default=None,
+        description="Character offset of the marker in that question's or answer's text.",
+    )
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 

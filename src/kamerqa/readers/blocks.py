@@ -22,6 +22,7 @@ class Note:
 
     id: str
     text: str
+    offset: int | None = None  # where the marker sat in Block.text, when the reader knows
 
 
 @dataclass
