@@ -201,6 +201,8 @@ class Handler(BaseHTTPRequestHandler):
             status, body, ctype = 404, b"niet gevonden", "text/plain"
         if fault == "truncate" and status == 200:
             return self._send_truncated(body, ctype)
+        if fault == "short" and status == 200:
+            return self._send_short(body, ctype)
         self._send(status, body, ctype)
 
     def _send(
@@ -216,6 +218,19 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)
         except (BrokenPipeError, ConnectionResetError):
             pass
+
+    def _send_short(self, body: bytes, ctype: str) -> None:
+        """Half the body, no Content-Length, then close: only the content can tell."""
+        try:
+            self.send_response(200)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Connection", "close")
+            self.end_headers()
+            self.wfile.write(body[: max(1, len(body) // 2)])
+            self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        self.close_connection = True
 
     def _send_truncated(self, body: bytes, ctype: str) -> None:
         try:

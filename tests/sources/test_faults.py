@@ -36,6 +36,8 @@ def test_all_faults_survived_with_documents_complete(
     replay.inject("/koop/ah-tk-20252026-901/metadata.xml", "500")
     replay.inject("Document(a3c51e02-1111-4b7a-9c3e-5f6a7b8c9d07)/resource", "slow")
     replay.inject("#repeat-feed", "repeat")
+    replay.inject("Document(a3c51e02-1111-4b7a-9c3e-5f6a7b8c9d01)/resource", "short")
+    replay.inject("Document(a3c51e02-1111-4b7a-9c3e-5f6a7b8c9d05)?", "short")
     with open_store(tmp_path / "faulty.db") as faulty:
         report = make_engine(faulty).run(SyncOptions())
         assert snapshot(faulty) == expected

@@ -121,3 +121,5 @@ def test_cli_kinds_until_and_bad_dates(tmp_path: Path, server: ReplayServer) -> 
     assert [r[1] for r in rows] == ["2026D00211"]  # the 2026-02-04 notice is after --until
     bad = runner.invoke(app, ["open-questions", "--db", db, "--today", "morgen"])
     assert bad.exit_code == 2
+    bad_url = runner.invoke(app, ["sync", "--db", db, "--base-url", "gegevensmagazijn"])
+    assert bad_url.exit_code == 2 and "not an http(s) URL" in bad_url.output

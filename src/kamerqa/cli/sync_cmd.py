@@ -8,7 +8,7 @@ from datetime import date
 import typer
 
 from kamerqa.sources.engine import SyncOptions, SyncReport
-from kamerqa.sources.factory import SourceSettings, build_engine
+from kamerqa.sources.factory import SourceSettings, build_engine, check_url
 from kamerqa.sources.http import SourceError
 from kamerqa.sources.odata import DEFAULT_ODATA_URL
 from kamerqa.sources.records import DEFAULT_KINDS
@@ -87,6 +87,17 @@ def sync(
         timeout=timeout,
         min_interval=min_interval,
     )
+    try:
+        for url, name in (
+            (base_url, "--base-url"),
+            (feed_url, "--feed-url"),
+            (koop_url, "--koop-url"),
+            (sru_url, "--sru-url"),
+        ):
+            if url:
+                check_url(url, name)
+    except ValueError as err:
+        raise typer.BadParameter(str(err)) from None
     with open_store(db) as store:
         engine, fetcher = build_engine(store, settings)
         try:

@@ -32,7 +32,20 @@ class SourceSettings:
         return f"{parts.scheme}://{parts.netloc}/SyncFeed/2.0/"
 
 
+def check_url(url: str, what: str) -> str:
+    """An absolute http(s) URL, or ValueError naming the option."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"{what}: {url!r} is not an http(s) URL")
+    return url
+
+
 def build_engine(store: Store, settings: SourceSettings) -> tuple[SyncEngine, Fetcher]:
+    check_url(settings.base_url, "--base-url")
+    check_url(settings.resolved_feed_url(), "--feed-url")
+    check_url(settings.sru_url, "--sru-url")
+    if settings.koop_url:
+        check_url(settings.koop_url, "--koop-url")
     fetcher = Fetcher(timeout=settings.timeout, min_interval=settings.min_interval)
     koop = KoopClient(fetcher, settings.koop_url, settings.sru_url) if settings.koop_url else None
     engine = SyncEngine(

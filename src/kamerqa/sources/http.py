@@ -172,11 +172,15 @@ def json_body(response: httpx.Response) -> Any:
 
 
 def raw_body(expected_length: int | None = None) -> Callable[[httpx.Response], bytes]:
-    """Validator: the raw bytes, checked against a length announced elsewhere (if any)."""
+    """Validator: the raw bytes, not shorter than a length announced elsewhere (if any).
+
+    Only a shorter body counts as truncated: a stale, larger announcement must not make a
+    complete file unfetchable for ever.
+    """
 
     def check(response: httpx.Response) -> bytes:
         data = response.content
-        if expected_length and len(data) != expected_length:
+        if expected_length and len(data) < expected_length:
             raise ValueError(f"got {len(data)} bytes, expected {expected_length}")
         if not data:
             raise ValueError("empty body")
