@@ -75,10 +75,12 @@ def informative_stems(text: str) -> list[str]:
     return found[:MAX_QUERY_STEMS]
 
 
-def rrf(rankings: Sequence[Sequence[tuple[str, str]]]) -> list[tuple[tuple[str, str], float]]:
-    """Reciprocal rank fusion of several rankings of (doc_id, number) keys."""
+def rrf(
+    rankings: Sequence[Sequence[tuple[str, str]]], weights: Sequence[float] | None = None
+) -> list[tuple[tuple[str, str], float]]:
+    """Weighted reciprocal rank fusion of several rankings of (doc_id, number) keys."""
     scores: dict[tuple[str, str], float] = {}
-    for ranking in rankings:
+    for ranking, weight in zip(rankings, weights or [1.0] * len(rankings), strict=True):
         for rank, key in enumerate(ranking):
-            scores[key] = scores.get(key, 0.0) + 1.0 / (RRF_K + rank + 1)
+            scores[key] = scores.get(key, 0.0) + weight / (RRF_K + rank + 1)
     return sorted(scores.items(), key=lambda item: (-item[1], item[0]))

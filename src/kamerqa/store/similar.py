@@ -22,6 +22,8 @@ from kamerqa.store.base import Store
 from kamerqa.store.sqlbase import SQLStore
 
 CANDIDATES = 50
+# BM25 on a whole question is noisier than the sentence vectors: it counts half in the fusion
+LEXICAL_WEIGHT = 0.5
 Key = tuple[str, str]
 
 
@@ -140,5 +142,5 @@ def run_similar(
         return SimilarResponse(method="lexical", hits=_hits(store, _ranked(lexical), limit))
     if method == "dense":
         return SimilarResponse(method="dense", hits=_hits(store, _ranked(dense), limit))
-    fused: Any = rrf([lexical, dense])
+    fused: Any = rrf([lexical, dense], [LEXICAL_WEIGHT, 1.0])
     return SimilarResponse(method="hybrid", hits=_hits(store, fused, limit))
