@@ -215,16 +215,7 @@ def header_metadata(head: list[str], facts: dict[str, str], annex_title: str) ->
     metadata.askers = find_askers([*candidates, *head, facts.get("onderwerp", "")])
     if not metadata.signatories:
         metadata.signatories = letter_signatories([fix_text(line) for line in head])
-    if metadata.date_submitted is None:
-        brief = _UW_BRIEF.search(joined)
-        metadata.date_submitted = _date(facts.get("uw_brief_van")) or (
-            _date(brief.group("date")) if brief else None
-        )
-    if metadata.date_answered is None:
-        place_date = _PLACE_DATE.search(joined)
-        metadata.date_answered = _date(facts.get("date")) or (
-            _date(place_date.group(1)) if place_date else None
-        )
+    _dates(metadata, joined, facts)
     if not metadata.subject and facts.get("onderwerp"):
         over = re.search(r"\bover\s+(.+)$", facts["onderwerp"], re.S)
         metadata.subject = (over.group(1) if over else facts["onderwerp"]).strip()
@@ -232,6 +223,29 @@ def header_metadata(head: list[str], facts: dict[str, str], annex_title: str) ->
         metadata.addressees = _letter_addressees([annex_title, facts.get("onderwerp", ""), *head])
     _identifiers(metadata, joined, facts)
     return metadata
+
+
+def _first_date(*candidates: str | None) -> date | None:
+    return next((found for text in candidates if (found := _date(text))), None)
+
+
+def _dates(metadata: Metadata, joined: str, facts: dict[str, str]) -> None:
+    """Dates not printed in an Aanhangsel header: the reader's facts, then the letter's text."""
+    brief = _UW_BRIEF.search(joined)
+    place_date = _PLACE_DATE.search(joined)
+    metadata.date_submitted = metadata.date_submitted or _first_date(
+        facts.get("date_submitted"),
+        facts.get("meta:OVERHEIDop.datumIndiening"),
+        facts.get("uw_brief_van"),
+        brief.group("date") if brief else None,
+    )
+    metadata.date_answered = metadata.date_answered or _first_date(
+        facts.get("date_answered"),
+        facts.get("meta:OVERHEIDop.datumOntvangst"),
+        facts.get("date"),
+        place_date.group(1) if place_date else None,
+    )
+    metadata.date_published = _first_date(facts.get("meta:DCTERMS.issued"))
 
 
 _AAN = re.compile(
@@ -258,7 +272,7 @@ def _identifiers(metadata: Metadata, text: str, facts: dict[str, str]) -> None:
     document = _TK_DOCUMENT.search(text)
     zaak = _ZAAK.search(text)
     ids.tk_document = document.group(0) if document else None
-    ids.zaak = zaak.group(0) if zaak else None
+    ids.zaak = zaak.group(0) if zaak else facts.get("zaak")
     if facts.get("kenmerk"):
         metadata.reference = facts["kenmerk"]
     metadata.extra = {key: value for key, value in facts.items() if len(value) < 1000}
