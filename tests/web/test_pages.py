@@ -37,7 +37,7 @@ def test_search_page_shows_hits_facets_and_feed(web_client: TestClient) -> None:
     assert "<mark>" in html
     assert 'type="application/atom+xml"' in html
     for facet in api["facets"]["party"]:
-        assert f'<span class="facet-value">{facet["value"]}</span> <span class="count">' in html
+        assert f'title="{facet["value"]}">{facet["value"]}</span> <span class="count">' in html
     first = api["hits"][0]
     anchor = "vraag" if first["kind"] == "question" else "antwoord"
     assert f"/doc/{first['doc_id']}#{anchor}-{first['question_number']}" in html

@@ -15,6 +15,7 @@ from kamerqa.api.errors import not_found
 from kamerqa.api.feeds import search_feed_url
 from kamerqa.api.params import Offset, QueryText, Scope, Sort, document_filters, search_request
 from kamerqa.api.routes import load_document
+from kamerqa.model import GENRES
 from kamerqa.search.models import DocumentFilters
 from kamerqa.web import docview
 from kamerqa.web.render import download_formats, page
@@ -121,6 +122,8 @@ def documents_page(
         request,
         "documents.html",
         documents=documents,
+        genre=filters.genre,
+        genres=[g for g in GENRES if g != "unknown"],
         total=total,
         active=active_filters(params),
         nav=pages_nav(total, offset, PAGE_SIZE, params),

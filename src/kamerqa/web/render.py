@@ -51,6 +51,12 @@ def safe_snippet(snippet: str) -> Markup:
     return Markup("").join(parts)
 
 
+def capfirst(text: str | None) -> str:
+    """Upper-case the first letter (titles taken from "… over <onderwerp>" start lower case)."""
+    text = text or ""
+    return text[:1].upper() + text[1:]
+
+
 def download_formats() -> list[tuple[str, str]]:
     """(format, label) for every renderer that is present in this build."""
     found = []
@@ -81,6 +87,7 @@ def _environment() -> jinja2.Environment:
         version=__version__,
     )
     env.filters["snippet"] = safe_snippet
+    env.filters["capfirst"] = capfirst
     return env
 
 
