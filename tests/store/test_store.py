@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -143,3 +144,15 @@ def test_one_store_is_safe_to_share_between_threads(store: Store) -> None:
         thread.join()
     assert errors == []
     assert store.count_documents() == 20
+
+
+def test_a_file_that_is_no_database_is_a_clear_input_error(tmp_path: Path) -> None:
+    from kamerqa.errors import KamerqaInputError
+    from kamerqa.store import open_store
+
+    bogus = tmp_path / "notes.db"
+    bogus.write_text("dit is geen database\n" * 100)
+    with pytest.raises(KamerqaInputError, match="not a database"):
+        open_store(bogus)
+    with pytest.raises(KamerqaInputError, match="no folder"):
+        open_store(tmp_path / "missing" / "kamerqa.db")

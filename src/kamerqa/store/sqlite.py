@@ -39,7 +39,11 @@ class SQLiteStore(SQLStore):
         super().__init__(connect(path), path)
         self.path = path
         if migrate:
-            self.migrate()
+            try:
+                self.migrate()
+            except sqlite3.DatabaseError as exc:
+                self.close()
+                raise KamerqaInputError(f"not a usable kamerqa database ({exc})", path) from None
 
     def _begin(self) -> None:
         self._conn.execute("BEGIN IMMEDIATE")
