@@ -97,11 +97,11 @@ class _Segmenter:
         self.following = _next_heading_kinds(blocks)
         self.items: list[Item] = []
         self.outside: list[Block] = []
+        self.highest = 0
 
     def expected(self) -> str:
-        asked = [n for item in self.items if item.kind == "q" for n in item.numbers]
-        last = max(asked, key=number_key, default="0")
-        return str(number_key(last)[0] + 1)
+        """The number a question numbered in sequence would have next."""
+        return str(self.highest + 1)
 
     def _numbered(self, index: int, block: Block) -> Found | None:
         if not self.numbered or block.kind in ("table", "heading"):
@@ -167,6 +167,9 @@ class _Segmenter:
             return
         item = Item(kind, numbers)
         self.items.append(item)
+        if kind == "q":
+            asked = [number_key(n)[0] for n in numbers if n[:1].isdigit()]
+            self.highest = max([self.highest, *asked])
         if rest or block.notes:
             item.add(rest, block.notes, (block.bold, block.italic))
 
