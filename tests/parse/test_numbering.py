@@ -53,6 +53,7 @@ def test_huge_range_is_not_expanded() -> None:
         ("Vraag 12.", ["12"], ""),
         ("Vraag 1)", ["1"], ""),
         ("Vraag 7a", ["7a"], ""),
+        ("Vraag 1234", ["1234"], ""),
         ("Vraag 3 Bent u bekend met het bericht?", ["3"], "Bent u bekend met het bericht?"),
     ],
 )

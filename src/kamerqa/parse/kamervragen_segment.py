@@ -28,7 +28,7 @@ _CLOSING = re.compile(
     r"^(hoogachtend|met vriendelijke groet(en)?|met de meeste hoogachting)\W*$", re.I
 )
 _QUESTION_END = re.compile(r"[?]['’”»)]*\s*$")
-_NUMBERED = re.compile(r"^(\d{1,3}[a-z]?)(?:\s*[.)]\s+(?=\S)(.*)|\s*[.)]?)$", re.S)
+_NUMBERED = re.compile(r"^(\d{1,4}[a-z]?)(?:\s*[.)]\s+(?=\S)(.*)|\s*[.)]?)$", re.S)
 _BARE_QUESTION = re.compile(r"^vraag\s*[:.]?\s*(.*)$", re.I | re.S)
 _NUMBER_COLUMN = {"nr", "nr.", "nummer", "no.", "#", "vraagnummer"}
 

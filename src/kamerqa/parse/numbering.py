@@ -19,12 +19,12 @@ __all__ = [
 ]
 
 MAX_RANGE = 200
-_NUM = r"\d{1,3}(?:\s?[a-z](?![a-z/]))?"
+_NUM = r"\d{1,4}(?:\s?[a-z](?![a-z/]))?"
 _JOIN = r"(?:\s*(?:,|;|&|\+|/(?!m)|\ben\b|\bt/m\b|\btot en met\b|-|–|—)\s*)"
 # A list of question numbers: "2", "2, 3 en 4", "3 t/m 5", "7a", "7 a en 7 b"
 NUMBER_LIST = rf"{_NUM}(?:{_JOIN}{_NUM})*"
 _PUNCT = ":.-–—)"
-_NUMBER_RE = re.compile(r"(\d{1,3})\s?([a-z]?)")
+_NUMBER_RE = re.compile(r"(\d{1,4})\s?([a-z]?)")
 _RANGE_RE = re.compile(r"t/m|tot en met|-|–|—")
 _TOKEN_RE = re.compile(rf"({_NUM})|(t/m|tot en met|-|–|—)")
 
