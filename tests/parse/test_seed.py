@@ -85,6 +85,7 @@ def test_footnote_in_answer_eight(seed: Document) -> None:
     eight = seed.answer_for("8")
     assert eight is not None and "all-hazard-aanpak" in eight.text
     assert "moedwillige" not in eight.text
+    assert note.offset is not None and eight.text[: note.offset].endswith("all-hazard")
 
 
 def test_kamerstuk_citation_in_question_five(seed: Document) -> None:

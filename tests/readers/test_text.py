@@ -44,7 +44,7 @@ def test_tika_footnote_on_the_same_line() -> None:
     text = "Een all-hazard[footnoteRef:2]-aanpak werkt.  [2:  Zowel safety als security.] \n"
     block = read_text(text).blocks[0]
     assert block.text == "Een all-hazard-aanpak werkt."
-    assert block.notes == [Note("2", "Zowel safety als security.")]
+    assert block.notes == [Note("2", "Zowel safety als security.", offset=len("Een all-hazard"))]
 
 
 def test_tika_body_on_later_lines_and_endnotes() -> None:
@@ -56,8 +56,8 @@ def test_tika_body_on_later_lines_and_endnotes() -> None:
     result = read_text(text)
     assert [b.text for b in result.blocks] == ["Eerste alinea en verder.", "Tweede alinea."]
     assert result.blocks[0].notes == [
-        Note("1", "Kamerstuk 21 501-20, nr. 2290 [bijlage]. Tweede regel van de noot."),
-        Note("3", "Eindnoot."),
+        Note("1", "Kamerstuk 21 501-20, nr. 2290 [bijlage]. Tweede regel van de noot.", 13),
+        Note("3", "Eindnoot.", len("Eerste alinea en verder.")),
     ]
     assert result.unplaced_notes == []
 
@@ -77,10 +77,10 @@ def test_typed_markers_with_a_voetnoten_list() -> None:
         "De brief is verstuurd.",
         "Zie ook de bijlage en het rapport.",
     ]
-    assert [n.id for n in result.blocks[0].notes] == ["1"]
+    assert [(n.id, n.offset) for n in result.blocks[0].notes] == [("1", len("De brief"))]
     assert result.blocks[1].notes == [
-        Note("2", "Bijlage bij de brief."),
-        Note("3", "Rapport van de AIVD."),
+        Note("2", "Bijlage bij de brief.", len("Zie ook")),
+        Note("3", "Rapport van de AIVD.", len("Zie ook de bijlage en het rapport")),
     ]
 
 
@@ -95,7 +95,7 @@ def test_glued_digits_only_in_note_order() -> None:
     text = "De weerbaarheid1 van G7-landen en CO2 uitstoot.\n\n____\n1 Zie de nota.\n"
     block = read_text(text).blocks[0]
     assert block.text == "De weerbaarheid van G7-landen en CO2 uitstoot."
-    assert block.notes == [Note("1", "Zie de nota.")]
+    assert block.notes == [Note("1", "Zie de nota.", offset=len("De weerbaarheid"))]
 
 
 def test_markers_without_a_note_list_stay() -> None:
@@ -141,3 +141,14 @@ def test_tab_separated_rows_become_tables() -> None:
     assert [b.kind for b in blocks] == ["paragraph", "table", "table", "paragraph"]
     assert blocks[1].rows == [["Nr", "Vraag", "Blz."], ["1", "Hoeveel kost het?", "12"]]
     assert "Hoeveel kost het?" in blocks[1].text
+
+
+def test_marker_between_words_leaves_one_space() -> None:
+    text = "Het kabinet [1] besluit nu.\n\nVoetnoten\n[1] Besluit van 3 maart.\n"
+    block = read_text(text).blocks[0]
+    assert block.text == "Het kabinet besluit nu."
+    assert block.notes[0].offset == len("Het kabinet")
+
+
+def test_private_use_characters_in_the_input_are_not_taken_for_markers() -> None:
+    assert read_text("A\ue000B[footnoteRef:1] C").blocks[0].text == "AB C"

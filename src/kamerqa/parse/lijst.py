@@ -31,6 +31,9 @@ _SUBJECT = re.compile(
     r"(?:\s*\((?:Kamerstuk|kst-)[^)]*\))?(?:\.\s|\.$|$)",
     re.I,
 )
+_HEAD_LINE = re.compile(
+    r"^\s*(?:vastgesteld|ontvangen|nr\.|\d{2}\s?\d{3}\b)|lijst\s+van\s+(?:vragen|feitelijke)", re.I
+)
 _OFFICER = re.compile(r"^\s*de\s+(?:voorzitter|griffier)\b", re.I)
 _LIST_ITEM = re.compile(r"^\s*(\d{1,3})[.)]\s")
 
@@ -157,6 +160,8 @@ def _body_start(blocks: list[Block]) -> int:
 def _is_leading_section(blocks: list[Block], index: int) -> bool:
     """A heading before the first question (not the griffier's name under its title)."""
     if index < 2 or not is_heading_like(blocks[index - 1], max_words=10):
+        return False
+    if _HEAD_LINE.search(blocks[index - 1].text):
         return False
     return not _OFFICER.match(blocks[index - 2].text)
 

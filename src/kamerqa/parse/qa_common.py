@@ -95,7 +95,8 @@ class _Item:
     party: str | None = None
     section: str | None = None
     paragraphs: list[str] = field(default_factory=list)
-    notes: list[Note] = field(default_factory=list)
+    # each note with the paragraph it sat in and its offset there (None: unknown)
+    notes: list[tuple[Note, int, int | None]] = field(default_factory=list)
 
 
 @dataclass(eq=False)
@@ -187,8 +188,12 @@ class QABuilder:
         self._current = None
 
     def add(self, text: str, notes: list[Note] | None = None) -> None:
-        """Text (one paragraph) for the current question, answer or party intro."""
+        """Text (one paragraph) for the current question, answer or party intro.
+
+        ``Note.offset`` is taken as an offset in ``text`` (dropped when it cannot be).
+        """
         current = self._current
+        lead = len(text) - len(text.lstrip())
         text = text.strip()
         if isinstance(current, _PartyDraft):
             if text:
@@ -197,7 +202,12 @@ class QABuilder:
         elif current is not None:
             if text:
                 current.paragraphs.append(text)
-            current.notes.extend(notes or [])
+            index = max(0, len(current.paragraphs) - 1)
+            for note in notes or []:
+                offset = None if note.offset is None or not text else note.offset - lead
+                if offset is not None and not 0 <= offset <= len(text):
+                    offset = None
+                current.notes.append((note, index, offset))
         else:
             self.loose_notes.extend(notes or [])
 
@@ -262,13 +272,17 @@ class QABuilder:
     def _footnotes(self, answers: list[Answer]) -> list[Footnote]:
         out: dict[str, Footnote] = {}
         for item in self.questions:
-            for note in item.notes:
-                out.setdefault(
-                    note.id, Footnote(id=note.id, text=note.text, in_=f"q{item.numbers[0]}")
-                )
+            for note, paragraph, offset in item.notes:
+                owner, first = _owner(paragraph, len(item.paragraphs), len(item.numbers))
+                where = f"q{item.numbers[owner]}"
+                at = _text_offset(item.paragraphs, first, paragraph, offset)
+                out.setdefault(note.id, Footnote(id=note.id, text=note.text, in_=where, offset=at))
         for item, answer in zip(self.answers, answers, strict=True):
-            for note in item.notes:
-                out.setdefault(note.id, Footnote(id=note.id, text=note.text, in_=answer.id))
+            for note, paragraph, offset in item.notes:
+                at = _text_offset(item.paragraphs, 0, paragraph, offset)
+                out.setdefault(
+                    note.id, Footnote(id=note.id, text=note.text, in_=answer.id, offset=at)
+                )
         for note in self.loose_notes:
             out.setdefault(note.id, Footnote(id=note.id, text=note.text, in_=None))
         return sorted(out.values(), key=lambda f: number_key(f.id))
@@ -289,6 +303,25 @@ class QABuilder:
                 seen.add(key)
                 unique.append(ref)
         return unique
+
+
+def _owner(paragraph: int, paragraphs: int, count: int) -> tuple[int, int]:
+    """Which of ``count`` joint questions holds ``paragraph`` (as _split_over shares them),
+    and the index of that question's first paragraph."""
+    if count <= 1 or paragraphs < count:
+        return 0, 0
+    if paragraph < count - 1:
+        return paragraph, paragraph
+    return count - 1, count - 1
+
+
+def _text_offset(
+    paragraphs: list[str], first: int, paragraph: int, offset: int | None
+) -> int | None:
+    """Offset in the text made of paragraphs[first:] joined by blank lines."""
+    if offset is None or paragraph >= len(paragraphs):
+        return None
+    return sum(len(p) + 2 for p in paragraphs[first:paragraph]) + offset
 
 
 def _split_over(paragraphs: list[str], count: int) -> list[str]:

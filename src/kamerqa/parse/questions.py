@@ -18,7 +18,7 @@ __all__ = [
 
 _ASK_OBJECT = (
     r"(?:de|het|zich|of|hoe|hoeveel|hoelang|wat|waarom|wanneer|welke|wie|waar|waarop|in\s+hoeverre"
-    r"|naar|om|u|nader|ook|voorts|verder|daarnaast|tevens)"
+    r"|naar|om|u|nader|ook|voorts|verder|daarnaast|tevens|deze\s+leden|zij)"
 )
 PROSE_QUESTION = re.compile(
     r"\?|\b(?:vragen|vraagt|vroegen|verzoeken|verzoekt)\s+" + _ASK_OBJECT + r"\b"

@@ -21,6 +21,7 @@ from kamerqa.parse.numbering import match_question_heading
 from kamerqa.parse.qa_common import (
     QABuilder,
     answer_heading,
+    is_heading_like,
     party_heading,
     strip_enumerator,
 )
@@ -46,8 +47,8 @@ _PART_TWO = re.compile(
     re.I,
 )
 _FACTION_OPENING = re.compile(
-    r"^(?:(?:ook|voorts|tevens|verder|tot\s+slot|daarnaast)\s+(?:vragen|willen)\s+)?"
-    r"(?:de\s+leden\s+van\s+de\b|deze\s+leden\b|de\s+genoemde\s+leden\b)",
+    r"^(?:(?:ook|voorts|tevens|verder|tot\s+slot|daarnaast)\s+(?:vragen|willen|wijzen)\s+)?"
+    r"(?:de\s+leden\s+van\s+de\b|deze\s+leden\b|de\s+genoemde\s+leden\b|zij\b)",
     re.I,
 )
 _TOC = re.compile(r"^\s*(?:inhoudsopgave|inhoud)\s*:?\s*$", re.I)
@@ -117,8 +118,9 @@ def _fill_metadata(document: Document, head: list[Block], tail: list[Block]) -> 
 class _Walker:
     """Walks the body blocks of a schriftelijk overleg and feeds the builder."""
 
-    def __init__(self, numbered: bool, headed_answers: bool) -> None:
+    def __init__(self, numbered: bool, headed_answers: bool, emphasis: bool = False) -> None:
         self.builder = QABuilder()
+        self.emphasis = emphasis  # questions are set in bold or italics, answers are not
         self.headed_answers = headed_answers  # answers have "Antwoord"/"Reactie" headings
         self.numbered = numbered  # the document has "Vraag N" headings
         self.reply_part = False
@@ -187,7 +189,30 @@ class _Walker:
                 builder.start_question([number])
                 builder.add(rest, block.notes)
                 return
+        if not self.numbered and not self.headed_answers:
+            self._unheaded(block, text)
+            return
         if not self.numbered and self._opens_question(text):
+            builder.start_question()
+        builder.add_block(block)
+
+    def _unheaded(self, block: Block, text: str) -> None:
+        """No "Vraag"/"Antwoord" headings: faction prose (or bold/italic text) asks, plain
+        paragraphs after it answer."""
+        builder = self.builder
+        emphasised = block.bold or block.italic
+        new_faction = _FACTION_OPENING.match(text) is not None and self._prose_question(text)
+        if builder.in_question:
+            if emphasised and self.emphasis:
+                pass  # the question goes on in the same type style
+            elif new_faction:
+                builder.start_question()
+            else:
+                builder.start_answer()
+        elif builder.in_answer:
+            if (emphasised and self.emphasis) or (new_faction and not self.emphasis):
+                builder.start_question()
+        elif (emphasised and self.emphasis) or self._prose_question(text):
             builder.start_question()
         builder.add_block(block)
 
@@ -251,8 +276,10 @@ def parse(read: ReadResult, document: Document) -> Document:
     end, signers = closing_signatories([b.text for b in blocks])
     end = max(end, start)
     numbered = any(match_question_heading(b.text) for b in blocks[start:end])
-    headed = any(answer_heading(b.text) is not None for b in blocks[start:end])
-    walker = _Walker(numbered, headed)
+    body = blocks[start:end]
+    headed = any(answer_heading(b.text) is not None for b in body)
+    emphasis = any((b.bold or b.italic) and not is_heading_like(b) for b in body)
+    walker = _Walker(numbered, headed, emphasis)
     walker.run(blocks[start:end])
     apply_format_facts(document.metadata, read.metadata)
     _fill_metadata(document, blocks[:start], blocks[end:])

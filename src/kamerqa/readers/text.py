@@ -16,7 +16,10 @@ import unicodedata
 from kamerqa.errors import KamerqaInputError
 from kamerqa.readers.blocks import Block, Note, ReadResult
 from kamerqa.readers.text_notes import (
+    SENTINEL_BASE,
+    SENTINELS,
     MarkerScanner,
+    place_notes,
     split_note_list,
     take_tika_bodies,
     tika_markers,
@@ -25,6 +28,8 @@ from kamerqa.readers.text_notes import (
 __all__ = ["decode", "normalise", "read", "read_text"]
 
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\f\v]")
+_SENTINEL = re.compile(f"[{chr(SENTINEL_BASE)}-{chr(SENTINEL_BASE + SENTINELS - 1)}]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # A line that starts a new block even right after a long (wrapped) line.
 _BLOCK_START = re.compile(
@@ -51,7 +56,7 @@ def decode(data: bytes) -> str:
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
     sample = text[:65536]
-    control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    control = len(_CONTROL.findall(sample))
     if control > max(8, len(sample) // 100):
         raise KamerqaInputError("binary data, not text (too many control characters)")
     return text
@@ -62,6 +67,7 @@ def normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = text.replace("\u2029", "\n\n").replace("\x85", "\n")
     text = _INVISIBLE.sub("", text)
+    text = _SENTINEL.sub("", text)  # reserved for marker positions
     text = _SPACES.sub(" ", text)
     return unicodedata.normalize("NFC", text)
 
@@ -125,12 +131,13 @@ def _paragraphs(lines: list[str]) -> list[str]:
 def _table_row(line: str) -> list[str] | None:
     if line.count("\t") < 2:
         return None
-    return [" ".join(cell.split()) for cell in line.split("\t")]
+    return [" ".join(_SENTINEL.sub("", cell).split()) for cell in line.split("\t")]
 
 
 def _add_text_block(result: ReadResult, line: str, notes: list[Note]) -> None:
-    line = " ".join(line.replace("\t", " ").split())
+    line, notes = place_notes(line.replace("\t", " "), notes)
     if not line:
+        notes = [Note(n.id, n.text) for n in notes]
         if notes and result.blocks:
             result.blocks[-1].notes.extend(notes)
         return
@@ -143,7 +150,7 @@ def _add_table_row(result: ReadResult, row: list[str], notes: list[Note], more: 
         last = Block(text="", kind="table")
         result.blocks.append(last)
     last.rows.append(row)
-    last.notes.extend(notes)
+    last.notes.extend(Note(n.id, n.text) for n in notes)
     last.text = "\n".join(" ".join(c for c in r if c) for r in last.rows)
 
 
@@ -156,7 +163,7 @@ def read_text(text: str) -> ReadResult:
     in_table = False
     for raw in _paragraphs(lines):
         line, notes = tika_markers(raw, bodies)
-        line, typed = scanner.scan(line)
+        line, typed = scanner.scan(line, before=len(notes))
         notes += typed
         row = _table_row(line)
         if row is not None:

@@ -13,8 +13,19 @@ import re
 
 from kamerqa.readers.blocks import Note
 
-__all__ = ["MarkerScanner", "split_note_list", "take_tika_bodies", "tika_markers"]
+__all__ = [
+    "SENTINELS",
+    "SENTINEL_BASE",
+    "MarkerScanner",
+    "place_notes",
+    "sentinel",
+    "split_note_list",
+    "take_tika_bodies",
+    "tika_markers",
+]
 
+SENTINEL_BASE = 0xE000
+SENTINELS = 256
 _TIKA_REF = re.compile(r"\[(?:footnote|endnote)Ref:\s*(\d+)\]")
 _TIKA_BODY_START = re.compile(r"\[(\d{1,4}):\s")
 _MAX_BODY = 5000
@@ -69,13 +80,20 @@ def take_tika_bodies(text: str) -> tuple[str, dict[str, str]]:
     return "".join(out), bodies
 
 
+def sentinel(index: int) -> str:
+    """A private-use character standing where the index-th marker of a line sat."""
+    return chr(SENTINEL_BASE + index) if index < SENTINELS else ""
+
+
 def tika_markers(line: str, bodies: dict[str, str]) -> tuple[str, list[Note]]:
-    """Take ``[footnoteRef:N]`` markers out of one paragraph, with their bodies."""
-    refs = _TIKA_REF.findall(line)
-    if not refs:
-        return line, []
-    line = _TIKA_REF.sub("", line)
-    return line, [Note(n, bodies.get(n, "")) for n in refs]
+    """Replace ``[footnoteRef:N]`` markers in one paragraph by sentinels; notes with bodies."""
+    notes: list[Note] = []
+
+    def take(match: re.Match[str]) -> str:
+        notes.append(Note(match.group(1), bodies.get(match.group(1), "")))
+        return sentinel(len(notes) - 1)
+
+    return _TIKA_REF.sub(take, line), notes
 
 
 def _parse_note_lines(lines: list[str], pattern: re.Pattern[str]) -> dict[str, str] | None:
@@ -126,7 +144,8 @@ class MarkerScanner:
         numbers = sorted(int(n) for n in self.notes if n.isdigit() and n not in self.used)
         return str(numbers[0]) if numbers else ""
 
-    def scan(self, line: str) -> tuple[str, list[Note]]:
+    def scan(self, line: str, before: int = 0) -> tuple[str, list[Note]]:
+        """Replace known markers by sentinels (numbered on after ``before`` earlier ones)."""
         if not self.notes:
             return line, []
         found: list[Note] = []
@@ -136,7 +155,7 @@ class MarkerScanner:
             if number in self.notes and number not in self.used:
                 self.used.add(number)
                 found.append(Note(number, self.notes[number]))
-                return ""
+                return sentinel(before + len(found) - 1)
             return match.group(0)
 
         def take_glued(match: re.Match[str]) -> str:
@@ -148,3 +167,32 @@ class MarkerScanner:
             line = pattern.sub(take, line)
         line = _GLUED_REF.sub(take_glued, line)
         return line, found
+
+
+def place_notes(line: str, notes: list[Note]) -> tuple[str, list[Note]]:
+    """Remove the sentinels from a paragraph; each note gets the offset its marker had.
+
+    White space is normalised; a space left before a marker at a word end is dropped
+    ("verdediging [1]." -> "verdediging.").
+    """
+    line = " ".join(line.split())
+    out: list[str] = []
+    offsets: dict[int, int] = {}
+    for index, char in enumerate(line):
+        code = ord(char) - SENTINEL_BASE
+        if 0 <= code < SENTINELS:
+            following = line[index + 1 : index + 2]
+            if out and out[-1] == " " and (not following or following in " .,;:!?)"):
+                out.pop()
+            offsets[code] = len(out)
+            continue
+        out.append(char)
+    lead = len(out) - len("".join(out).lstrip())
+    text = "".join(out).strip()
+    placed = []
+    for code, note in enumerate(notes):
+        offset = offsets.get(code)
+        if offset is not None:
+            offset = min(max(0, offset - lead), len(text))
+        placed.append(Note(note.id, note.text, offset))
+    return text, placed
