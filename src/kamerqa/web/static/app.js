@@ -51,6 +51,10 @@
     if (e.key === "Escape" && preview) preview.hidden = true;
   });
 
+  // On a phone the filters start folded, so the results come first into view.
+  var filters = document.querySelector("details.filters-panel");
+  if (filters && window.matchMedia("(max-width: 900px)").matches) filters.open = false;
+
   // Jumping to an answer: flash it so the eye finds it, also for aliases of joint answers.
   function flashTarget() {
     if (!location.hash) return;
