@@ -12,7 +12,8 @@ seeds), tests/fixtures and src/kamerqa/examples, detects the format by content, 
   detection and genre parser; files that are not Q&A documents count as failures).
 It prints documents/s and the ratios reader/library and parse/library (goal: reader <= 1.3x).
 ``--extractors`` also compares PDF extractors (pypdfium2 vs pdfminer.six) on the PDFs.
-Figures only: nothing is asserted, so slow machines do not fail anything.
+Times are CPU seconds of this process (time.process_time), best of --repeat runs, so other
+processes on a shared machine disturb them less. Figures only: nothing is asserted.
 """
 
 from __future__ import annotations
@@ -110,13 +111,13 @@ def _time(
     failed = 0
     for _ in range(repeat):
         failed = 0
-        start = time.perf_counter()
+        start = time.process_time()
         for data in files:
             try:
                 function(data)
             except Exception:  # a failure still costs time; count it and go on
                 failed += 1
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     return best, failed
 
 
