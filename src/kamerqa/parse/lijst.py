@@ -34,6 +34,8 @@ _SUBJECT = re.compile(
 _HEAD_LINE = re.compile(
     r"^\s*(?:vastgesteld|ontvangen|nr\.|\d{2}\s?\d{3}\b)|lijst\s+van\s+(?:vragen|feitelijke)", re.I
 )
+# "Hoeveel …? 12 13": the page columns (Blz. van, t/m) of a table printed as text
+_PAGE_REFS = re.compile(r"(?<=[?.])\s+\d{1,4}(?:\s+\d{1,4}){0,2}\s*$")
 _OFFICER = re.compile(r"^\s*de\s+(?:voorzitter|griffier)\b", re.I)
 _LIST_ITEM = re.compile(r"^\s*(\d{1,3})[.)]\s")
 
@@ -46,7 +48,7 @@ def _question_start(block: Block, expected: str) -> tuple[list[str], str] | None
     if block.kind == "table":
         return None
     number, rest = numbered_paragraph(block.text, expected)
-    return ([number], rest) if number else None
+    return ([number], _PAGE_REFS.sub("", rest)) if number else None
 
 
 def _table_columns(header: list[str]) -> tuple[int, int] | None:

@@ -45,7 +45,7 @@ _SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-Z‘“'\"(])")
 _TITLE = re.compile(r"nota\s+naar\s+aanleiding\s+van\s+het\s+(?:nader\s+)?verslag", re.I)
 _RECEIVED = re.compile(r"^\s*ontvangen\s+(.+)$", re.I)
 _DOSSIER_TITLE = re.compile(r"^\d{2}\s?\d{3}(?:[ -](?:[IVXL]{1,6}|[A-Z]))?\s+(?=[A-Z])")
-_TOC = re.compile(r"^\s*(?:inhoudsopgave|inhoud)\s*:?\s*$", re.I)
+_TOC = re.compile(r"^\s*(?:inhoudsopgave|inhoud)\b[\s:]*(?:blz\.?|pagina|pag\.)?\s*$", re.I)
 _TOC_LINE = re.compile(r"^.{3,160}?(?:\.{2,}|\s)\s*\d{1,3}\s*$")
 
 
@@ -103,7 +103,7 @@ class _Walker:
         if _TOC.match(text):
             self.in_toc = True
             return True
-        if self.in_toc and _TOC_LINE.match(text):
+        if self.in_toc and (_TOC_LINE.match(text) or block.kind == "table"):
             return True
         self.in_toc = False
         return False

@@ -30,7 +30,8 @@ __all__ = [
 _ENUMERATOR = re.compile(r"^\s*(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*|[A-Z])[.)]?\s+(?=\S)")
 _PARTY_HEADING = re.compile(
     r"^(?:vragen\s+en\s+opmerkingen|inbreng|opmerkingen|vragen|bijdrage|reactie|antwoorden?)"
-    r"\b[^.?!]{0,80}\bfractie\b|^(?:de\s+)?[\w-]{2,30}-?\s?fractie$",
+    r"\b[^.?!]{0,80}\bfracties?\b|^(?:de\s+)?[\w-]{2,30}-?\s?fractie$"
+    r"|^(?:de\s+)?fractie\s+van\s+(?:de\s+|het\s+)?[\w-]{2,30}$",
     re.I,
 )
 _REPLY_HEADING = re.compile(
@@ -232,6 +233,11 @@ class QABuilder:
         questions = self._questions()
         answers = self._answers()
         by_number = {n: a.id for a in answers for n in a.questions}
+        asked = {q.number for q in questions}
+        for answer in answers:
+            missing = [n for n in answer.questions if n not in asked]
+            if missing:
+                self.warnings.append(f"{answer.id} answers question {missing[0]}, not found")
         for question in questions:
             question.answer_id = by_number.get(question.number)
             if question.answer_id is None:

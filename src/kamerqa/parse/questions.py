@@ -40,7 +40,8 @@ _ASK_VERB = re.compile(
 # Sentences that start the government's side in prose ("De regering …", "Het kabinet …").
 GOVERNMENT_START = re.compile(
     r"^(?:de\s+regering|het\s+kabinet|ik\b|wij\b|de\s+minister|de\s+staatssecretaris"
-    r"|de\s+initiatiefnemers?|graag\s+verwijs\s+ik|in\s+antwoord\s+op)",
+    r"|de\s+initiatiefnemers?|graag\s+verwijs\s+ik|in\s+antwoord\s+op|het\s+antwoord\b"
+    r"|(?:ja|nee)\b[,.]|(?:dat|dit)\s+klopt\b)",
     re.I,
 )
 _NUMBERED = re.compile(r"^\s*(?P<n>\d{1,3}[a-z]?)(?:[.):]|\s*[-–]\s|\s)\s*(?P<rest>.*)$", re.S)

@@ -51,7 +51,7 @@ _FACTION_OPENING = re.compile(
     r"(?:de\s+leden\s+van\s+de\b|deze\s+leden\b|de\s+genoemde\s+leden\b|zij\b)",
     re.I,
 )
-_TOC = re.compile(r"^\s*(?:inhoudsopgave|inhoud)\s*:?\s*$", re.I)
+_TOC = re.compile(r"^\s*(?:inhoudsopgave|inhoud)\b[\s:]*(?:blz\.?|pagina|pag\.)?\s*$", re.I)
 _TOC_LINE = re.compile(r"^.{3,160}?(?:\.{2,}|\s)\s*\d{1,3}\s*$")
 _SUBJECT = re.compile(
     r"\bschriftelijk\s+overleg\s+over\s+(?P<a>.+?)(?:(?<!a\.s)\.(?=\s|$)|$)"
@@ -165,7 +165,7 @@ class _Walker:
             self.in_toc = True
             return True
         if self.in_toc:
-            if _TOC_LINE.match(text):
+            if _TOC_LINE.match(text) or block.kind == "table":
                 return True
             self.in_toc = False
         return bool(_QA_TITLE.match(text) or _PART_ONE.match(text))
