@@ -20,6 +20,7 @@ def bar_chart(
     unit: str = "",
     colour_by_party: bool = False,
     href: str | None = None,
+    colours: Sequence[str] | None = None,
 ) -> Markup:
     """Horizontal bars, one per (label, value). ``href`` may contain ``{}`` for the label."""
     if not rows:
@@ -32,6 +33,8 @@ def bar_chart(
         y = 4 + i * ROW
         width = max(2.0, (WIDTH - label_width - 50) * value / top)
         colour = party_colour(label) if colour_by_party else "var(--accent)"
+        if colours:
+            colour = colours[i % len(colours)]
         text = Markup(
             '<text x="{x}" y="{ty}" class="bar-label" text-anchor="end">{label}</text>'
         ).format(x=label_width - 8, ty=y + 16, label=label)
@@ -68,13 +71,25 @@ def _fmt(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
 
 
+WITHIN_TERM = "#2f7d32"
+OVER_TERM = "#b4501a"
+
+
 def histogram(
-    values: Sequence[int], *, bins: Sequence[tuple[int, int | None]], title: str
+    values: Sequence[int],
+    *,
+    bins: Sequence[tuple[int, int | None]],
+    title: str,
+    term: int | None = None,
 ) -> Markup:
-    """Counts of ``values`` per (low, high) bin (high None = open end), as a bar chart."""
+    """Counts of ``values`` per (low, high) bin (high None = open end), as a bar chart.
+
+    With ``term`` (days), bins within the term are green and the later ones orange.
+    """
+    colours = [WITHIN_TERM if term is not None and low < term else OVER_TERM for low, _ in bins]
     rows = []
     for low, high in bins:
         count = sum(1 for v in values if v >= low and (high is None or v < high))
         label = f"{low}+ dagen" if high is None else f"{low}–{high - 1} dagen"
         rows.append((label, float(count)))
-    return bar_chart(rows, title=title)
+    return bar_chart(rows, title=title, colours=colours)

@@ -50,6 +50,6 @@ def stats_context(store: Store) -> dict[str, Any]:
             sorted(_rows(stats.by_year, 30)), title="Documenten per jaar", href="/?year={}"
         ),
         "reply_chart": histogram(
-            reply_days(store), bins=REPLY_BINS, title="Antwoordtermijn in dagen"
+            reply_days(store), bins=REPLY_BINS, title="Antwoordtermijn in dagen", term=21
         ),
     }
