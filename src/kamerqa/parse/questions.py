@@ -11,6 +11,7 @@ import re
 __all__ = [
     "GOVERNMENT_START",
     "PROSE_QUESTION",
+    "QuestionIndex",
     "is_intro_paragraph",
     "numbered_paragraph",
     "question_key",
@@ -73,3 +74,30 @@ def _normal(text: str) -> str:
 def question_key(text: str) -> str:
     """A key under which a question quoted again (part II repeating part I) is found back."""
     return _normal(text) if len(text) >= 30 else ""
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w{4,}", text.lower()))
+
+
+class QuestionIndex:
+    """Finds the question a reply paragraph repeats: same opening, or mostly the same words."""
+
+    def __init__(self, questions: list[tuple[list[str], str]]) -> None:
+        self.by_key = {question_key(text): numbers for numbers, text in questions if text}
+        self.words = [(numbers, _words(text)) for numbers, text in questions if text]
+
+    def find(self, text: str, min_overlap: float = 0.6) -> list[str] | None:
+        key = question_key(text)
+        if not key:
+            return None
+        if key in self.by_key:
+            return self.by_key[key]
+        words = _words(text)
+        best: tuple[float, list[str] | None] = (0.0, None)
+        for numbers, asked in self.words:
+            union = len(words | asked)
+            overlap = len(words & asked) / union if union else 0.0
+            if overlap > best[0]:
+                best = (overlap, numbers)
+        return best[1] if best[0] >= min_overlap else None

@@ -27,9 +27,9 @@ from kamerqa.parse.qa_common import (
 )
 from kamerqa.parse.questions import (
     PROSE_QUESTION,
+    QuestionIndex,
     is_intro_paragraph,
     numbered_paragraph,
-    question_key,
 )
 from kamerqa.readers.blocks import Block, ReadResult
 
@@ -125,7 +125,7 @@ class _Walker:
         self.numbered = numbered  # the document has "Vraag N" headings
         self.reply_part = False
         self.in_toc = False
-        self.asked: dict[str, list[str]] | None = None  # part I questions by their opening
+        self.asked: QuestionIndex | None = None  # part I questions, to find them in part II
         self.blocks: list[Block] = []
         self.index = 0
 
@@ -255,11 +255,10 @@ class _Walker:
     def _reply_body(self, block: Block, text: str) -> None:
         builder = self.builder
         if self.asked is None:
-            self.asked = {
-                question_key(q.paragraphs[0]): q.numbers for q in builder.questions if q.paragraphs
-            }
-        key = question_key(text)
-        numbers = self.asked.get(key) if key else None
+            self.asked = QuestionIndex(
+                [(q.numbers, " ".join(q.paragraphs)) for q in builder.questions]
+            )
+        numbers = self.asked.find(text) if _FACTION_OPENING.match(text) else None
         if numbers:
             builder.start_answer(list(numbers))
             builder.add("", block.notes)
