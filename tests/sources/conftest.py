@@ -51,7 +51,7 @@ EngineFactory = Callable[..., SyncEngine]
 @pytest.fixture
 def make_engine(server: ReplayServer, sleeps: RecordingSleep) -> EngineFactory:
     def build(store: Store, **kwargs: object) -> SyncEngine:
-        fetcher = make_fetcher(sleeps)
+        fetcher = make_fetcher(sleeps, timeout=float(kwargs.pop("timeout", 5.0)))  # type: ignore[arg-type]
         return SyncEngine(
             store,
             ODataClient(fetcher, server.url + ODATA),

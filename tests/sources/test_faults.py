@@ -39,7 +39,7 @@ def test_all_faults_survived_with_documents_complete(
     replay.inject("Document(a3c51e02-1111-4b7a-9c3e-5f6a7b8c9d01)/resource", "short")
     replay.inject("Document(a3c51e02-1111-4b7a-9c3e-5f6a7b8c9d05)?", "short")
     with open_store(tmp_path / "faulty.db") as faulty:
-        report = make_engine(faulty).run(SyncOptions())
+        report = make_engine(faulty, timeout=0.5).run(SyncOptions())  # "slow" waits 1 s
         assert snapshot(faulty) == expected
     assert report.failed == ["2026D00305"]  # the broken PDF only, kept and reported
     assert not [f for f in replay.faults if f.times > 0]  # every fault was actually served

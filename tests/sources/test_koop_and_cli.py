@@ -44,7 +44,7 @@ def test_koop_search_adds_publications_the_tk_api_lacks_once(
 
 def test_real_parsers_end_to_end(store: Store, make_engine: EngineFactory) -> None:
     report = make_engine(store, parse=default_parser).run(SyncOptions())
-    assert report.failed == ["2026D00305"]
+    assert report.failed == ["2026D00305"], state.failures(store)
     answer = store.get_document("ah-tk-20252026-901")
     assert answer is not None and answer.genre == "kamervragen"
     assert [q.number for q in answer.questions] == ["1", "2", "3"]
