@@ -302,3 +302,18 @@ def test_heading_and_text_in_one_paragraph() -> None:
     )
     assert document.questions[0].text == "Klopt het bericht?"
     assert document.answers[0].text == long_answer.strip()
+
+
+def test_footnote_offsets_are_positions_in_the_joined_text() -> None:
+    document = _parse(
+        [
+            Block("Vraag 1: Kent u het rapport?", notes=[Note("1", "Rapport.", 27)]),
+            Block("En het bericht?", notes=[Note("2", "Bericht.", 14)]),
+            Block("Antwoord 1"),
+            Block("Ja.", notes=[Note("3", "Brief.", 2)]),
+        ]
+    )
+    texts = {"q1": document.questions[0].text, "a1": document.answers[0].text}
+    assert texts["q1"] == "Kent u het rapport?\n\nEn het bericht?"
+    ends = [texts[f.in_ or ""][: f.offset] for f in document.footnotes]
+    assert ends == ["Kent u het rapport", "Kent u het rapport?\n\nEn het bericht", "Ja"]

@@ -278,3 +278,10 @@ def test_letterhead_in_page_header_fills_missing_facts() -> None:
     assert result.metadata["date"] == "3 maart 2026"
     assert result.metadata["kenmerk"] == "4711"  # the body wins over the running header
     assert [b.text for b in result.blocks] == ["Ons kenmerk 4711", "Tekst"]
+
+
+def test_note_offsets_point_after_the_marked_word(letter: bytes) -> None:
+    for block in read(letter).blocks:
+        for note in block.notes:
+            assert note.offset is not None
+            assert block.text[: note.offset].endswith(("mestkelders", "binnengekomen.", "gelukt."))

@@ -15,7 +15,13 @@ from kamerqa.model import Answer, Document, Footnote, Question
 from kamerqa.parse.citations import find_references
 from kamerqa.parse.crossrefs import find_refers_to
 from kamerqa.parse.kamervragen_meta import fix_text, header_metadata
-from kamerqa.parse.kamervragen_segment import Item, qa_table_blocks, segment, split_shared
+from kamerqa.parse.kamervragen_segment import (
+    Item,
+    qa_table_blocks,
+    segment,
+    shift_notes,
+    split_shared,
+)
 from kamerqa.parse.numbering import number_key
 from kamerqa.readers.blocks import Block, Note, ReadResult
 
@@ -25,8 +31,16 @@ _ANNEX_TITLE = re.compile(r"^antwoord(en)?\s+(van|op)\b", re.I)
 _POSTPONED = re.compile(r"\buitstel\b|niet binnen de (gebruikelijke )?termijn", re.I)
 
 
-def _text(parts: list[str]) -> str:
-    return "\n\n".join(part for part in parts if part.strip())
+def _joined(parts: list[str], notes: list[list[Note]]) -> tuple[str, list[Note]]:
+    """Paragraphs joined by blank lines, with note offsets moved into the joined text."""
+    text = ""
+    placed: list[Note] = []
+    for part, part_notes in zip(parts, notes, strict=True):
+        start = len(text) + 2 if text and part.strip() else len(text)
+        placed += shift_notes(part_notes, -start, start + len(part))
+        if part.strip():
+            text = f"{text}\n\n{part}" if text else part
+    return text, placed
 
 
 def _build(document: Document, items: list[Item]) -> None:
@@ -37,37 +51,40 @@ def _build(document: Document, items: list[Item]) -> None:
         for number, texts, notes in split_shared(item):
             if number in questions:
                 document.warnings.append(f"question {number} appears twice; texts joined")
-                questions[number].text = _text([questions[number].text, *texts])
+                before = questions[number].text
+                questions[number].text, placed = _joined([before, *texts], [[], *notes])
             else:
-                questions[number] = Question(number=number, text=_text(texts))
-            _add_notes(document, notes, f"q{number}")
+                text, placed = _joined(texts, notes)
+                questions[number] = Question(number=number, text=text)
+            _add_notes(document, placed, f"q{number}")
         if len(item.numbers) > 1 and len(item.texts) < len(item.numbers):
             document.warnings.append(
                 f"questions {', '.join(item.numbers)} share one text; it was not split"
             )
     document.questions = list(questions.values())
     for item in items:
-        if item.kind != "a":
-            continue
-        answer_id = f"a{len(document.answers) + 1}"
-        text = _text(item.texts)
-        numbers = [n for n in item.numbers if n in questions] or item.numbers
-        refers = find_refers_to(text, own=numbers)
-        document.answers.append(
-            Answer(id=answer_id, questions=numbers, text=text, refers_to=refers)
-        )
-        for notes in item.notes:
-            _add_notes(document, notes, answer_id)
-        for number in numbers:
-            if number in questions and questions[number].answer_id is None:
-                questions[number].answer_id = answer_id
-            elif number not in questions:
-                document.warnings.append(f"answer {answer_id} answers unknown question {number}")
+        if item.kind == "a":
+            _answer(document, item, questions)
+
+
+def _answer(document: Document, item: Item, questions: dict[str, Question]) -> None:
+    answer_id = f"a{len(document.answers) + 1}"
+    text, placed = _joined(item.texts, item.notes)
+    numbers = [n for n in item.numbers if n in questions] or item.numbers
+    refers = find_refers_to(text, own=numbers)
+    document.answers.append(Answer(id=answer_id, questions=numbers, text=text, refers_to=refers))
+    _add_notes(document, placed, answer_id)
+    for number in numbers:
+        if number in questions and questions[number].answer_id is None:
+            questions[number].answer_id = answer_id
+        elif number not in questions:
+            document.warnings.append(f"answer {answer_id} answers unknown question {number}")
 
 
 def _add_notes(document: Document, notes: list[Note], where: str | None) -> None:
     for note in notes:
-        document.footnotes.append(Footnote(id=note.id, text=note.text, in_=where))
+        offset = note.offset if where else None
+        document.footnotes.append(Footnote(id=note.id, text=note.text, in_=where, offset=offset))
 
 
 def _references(document: Document, head: str) -> None:
@@ -97,13 +114,16 @@ def _annex_title(head: list[Block]) -> str:
 def _clean_blocks(read: ReadResult) -> list[Block]:
     blocks = []
     for block in read.blocks:
-        text = fix_text(block.text).strip()
+        fixed = fix_text(block.text)
+        text = fixed.strip()
+        lead = len(fixed) - len(fixed.lstrip())
         if block.kind == "table" and block.rows:
             blocks.extend(qa_table_blocks(block))
         elif text or block.notes:
             blocks.append(
                 Block(text=text, kind=block.kind, level=block.level, bold=block.bold,
-                      italic=block.italic, style=block.style, notes=block.notes,
+                      italic=block.italic, style=block.style,
+                      notes=shift_notes(block.notes, lead, len(text)),
                       rows=block.rows, role=block.role, number=block.number)
             )  # fmt: skip
     return blocks

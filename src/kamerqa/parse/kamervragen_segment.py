@@ -46,10 +46,23 @@ class Item:
     looks: list[tuple[bool, bool]] = field(default_factory=list)  # (bold, italic)
     implicit: bool = False
 
-    def add(self, text: str, notes: list[Note], look: tuple[bool, bool] = (False, False)) -> None:
+    def add(
+        self, text: str, notes: list[Note], look: tuple[bool, bool] = (False, False), shift: int = 0
+    ) -> None:
+        """Add a paragraph; ``shift`` = where ``text`` starts in the block the notes refer to."""
         self.texts.append(text)
-        self.notes.append(list(notes))
+        self.notes.append(shift_notes(notes, shift, len(text)))
         self.looks.append(look)
+
+
+def shift_notes(notes: list[Note], shift: int, limit: int) -> list[Note]:
+    """Notes with their offsets moved back by ``shift`` and kept within 0..``limit``."""
+    return [
+        note
+        if note.offset is None
+        else Note(note.id, note.text, min(max(0, note.offset - shift), limit))
+        for note in notes
+    ]
 
 
 def heading(block: Block) -> Found | None:
@@ -171,7 +184,8 @@ class _Segmenter:
             asked = [number_key(n)[0] for n in numbers if n[:1].isdigit()]
             self.highest = max([self.highest, *asked])
         if rest or block.notes:
-            item.add(rest, block.notes, (block.bold, block.italic))
+            shift = len(block.text) - len(rest) if block.text.endswith(rest) else 0
+            item.add(rest, block.notes, (block.bold, block.italic), shift)
 
     def run(self) -> tuple[list[Block], list[Item], list[Block]]:
         for index, block in enumerate(self.blocks):
@@ -194,12 +208,12 @@ def segment(blocks: list[Block]) -> tuple[list[Block], list[Item], list[Block]]:
     return _Segmenter(blocks).run()
 
 
-def split_shared(item: Item) -> list[tuple[str, list[str], list[Note]]]:
+def split_shared(item: Item) -> list[tuple[str, list[str], list[list[Note]]]]:
     """A heading for several questions: one paragraph (or ?-ended group) per question."""
     count = len(item.numbers)
     parts = list(zip(item.texts, item.notes, strict=True))
     if count == 1:
-        return [(item.numbers[0], item.texts, [n for notes in item.notes for n in notes])]
+        return [(item.numbers[0], item.texts, item.notes)]
     groups: list[list[tuple[str, list[Note]]]] = [[]]
     for text, notes in parts:
         groups[-1].append((text, notes))
@@ -211,7 +225,7 @@ def split_shared(item: Item) -> list[tuple[str, list[str], list[Note]]]:
     split = []
     for index, number in enumerate(item.numbers):
         group = groups[index] if index < len(groups) else []
-        split.append((number, [t for t, _ in group], [n for _, notes in group for n in notes]))
+        split.append((number, [t for t, _ in group], [notes for _, notes in group]))
     return split
 
 

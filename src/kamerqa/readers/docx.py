@@ -17,7 +17,13 @@ from typing import Any
 
 from kamerqa.readers.blocks import Block, Note, ReadResult
 from kamerqa.readers.docx_letterhead import letterhead_facts
-from kamerqa.readers.docx_notes import SUP_CLOSE, SUP_OPEN, attach_typed_notes, load_notes
+from kamerqa.readers.docx_notes import (
+    SUP_CLOSE,
+    SUP_OPEN,
+    NoteMarks,
+    attach_typed_notes,
+    load_notes,
+)
 from kamerqa.readers.docx_package import MC, Package, W, attr, is_on
 from kamerqa.readers.docx_styles import Numbering, Styles, load_styles, to_int
 
@@ -27,7 +33,7 @@ MAX_BLOCKS = 200_000
 MAX_DEPTH = 40
 LETTERHEAD_BLOCKS = 40
 MAX_HEADERS = 12
-_SUP_MARK = re.compile(f"[{SUP_OPEN}{SUP_CLOSE}]")
+_SUP_MARK = re.compile(f"[{SUP_OPEN}{SUP_CLOSE}\U000f0000-\U000ffffd]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _DRAWINGS = {W + "drawing", W + "pict", W + "object"}
@@ -47,7 +53,6 @@ class _Run:
 @dataclass
 class _Paragraph:
     runs: list[_Run] = field(default_factory=list)
-    notes: list[Note] = field(default_factory=list)
     boxes: list[Any] = field(default_factory=list)
 
 
@@ -58,6 +63,7 @@ class _Reader:
         self.footnotes = load_notes(package.xml("word/footnotes.xml"), "footnote")
         self.endnotes = load_notes(package.xml("word/endnotes.xml"), "endnote")
         self.note_numbers: dict[tuple[str, str], str] = {}
+        self.marks = NoteMarks()
         self.side_lines: list[str] = []
         self.blocks: list[Block] = []
         self.warnings: list[str] = []
@@ -93,10 +99,9 @@ class _Reader:
             bold=bool(inked) and all(run.bold for run in inked),
             italic=bool(inked) and all(run.italic for run in inked),
             style=self.styles.name(style_id),
-            notes=para.notes,
         )
         self._shape(block, ppr, style_id)
-        if block.text or block.notes:
+        if block.text:
             blocks.append(block)
         return blocks
 
@@ -151,7 +156,7 @@ class _Reader:
                 kind = "footnote" if tag == W + "footnoteReference" else "endnote"
                 note = self.note(kind, attr(child, "id"))
                 if note is not None:
-                    para.notes.append(note)
+                    parts.append(self.marks.mark(note))
             elif tag == MC + "AlternateContent":
                 para.boxes.extend(_text_boxes(_alternate(child)))
             elif tag in _DRAWINGS:
@@ -191,9 +196,8 @@ class _Reader:
         if all(len(row) <= 1 for row in filled):
             return [block for row in filled for cell in row for block in cell]
         texts = [[" ".join(b.text for b in cell if b.text) for cell in row] for row in rows]
-        notes = [note for row in rows for cell in row for b in cell for note in b.notes]
         joined = " ".join(text for row in texts for text in row if text)
-        return [Block(text=joined, kind="table", rows=texts, notes=notes, style="table")]
+        return [Block(text=joined, kind="table", rows=texts, style="table")]
 
 
 def _owner_table(row: Any) -> Any:
@@ -258,7 +262,7 @@ def read(data: bytes) -> ReadResult:
         return result
     reader = _Reader(package)
     blocks = reader.container(body, 0, in_table=False)
-    result.blocks, result.unplaced_notes = attach_typed_notes(blocks)
+    result.blocks, result.unplaced_notes = attach_typed_notes(blocks, reader.marks)
     opening = [block.text for block in result.blocks[:LETTERHEAD_BLOCKS] if block.kind != "table"]
     lines = [_SUP_MARK.sub("", line) for line in reader.side_lines]
     result.metadata.update(letterhead_facts(lines + opening))

@@ -8,7 +8,7 @@ from typing import Any
 from kamerqa.readers.blocks import Block, Note
 from kamerqa.readers.docx_package import W, attr
 
-__all__ = ["attach_typed_notes", "load_notes"]
+__all__ = ["NoteMarks", "attach_typed_notes", "load_notes"]
 
 # Superscript digits typed in a run arrive wrapped in SUP_OPEN/SUP_CLOSE (see docx.py).
 SUP_OPEN, SUP_CLOSE = "\ue000", "\ue001"
@@ -17,9 +17,50 @@ _ENTRY_START = re.compile(rf"^\s*(?:\[(\d{{1,3}})\]\s+|(\d{{1,3}})[.)]\s+|{_SUP}
 _SUP_RE = re.compile(_SUP)
 _INNER_ENTRY = re.compile(r"\[(\d{1,3})\]\s+(?=\S)")
 _MARKER = re.compile(rf"\[(\d{{1,3}})\]|(?<![\d(\[])(\d{{1,3}})\)(?=[\s.,;:!?]|$)|{_SUP}")
-_LOOSE_PUNCT = re.compile(r"\s+([,.;:!?])(?=\s|$)")
+MARK_BASE = 0xF0000
+MARK_LIMIT = 0xFFFD  # private-use plane 15 holds one mark per note
+_MARK = "[\U000f0000-\U000ffffd]"
+_SPACE_BEFORE_MARK = re.compile(rf"\s+({_MARK})(?=[\s,.;:!?)]|$)")
+_SPACE_AFTER_MARK = re.compile(rf"({_MARK})\s+(?=[,.;:!?)])")
+_ANY_MARK = re.compile(_MARK)
 MAX_TYPED_NOTES = 500
 MAX_CONTINUATION = 2
+
+
+class NoteMarks:
+    """Notes stand in the text as private-use characters until their offsets are known.
+
+    Readers put a mark where a note reference sits; ``settle`` takes the marks out again and
+    records each note with the offset where its mark was, so later edits of the text (list
+    labels, removed typed markers, rejoined spaces) cannot move notes to the wrong place.
+    """
+
+    def __init__(self) -> None:
+        self.notes: list[Note] = []
+
+    def mark(self, note: Note) -> str:
+        if len(self.notes) >= MARK_LIMIT:
+            return ""
+        self.notes.append(note)
+        return chr(MARK_BASE + len(self.notes) - 1)
+
+    def settle(self, block: Block) -> None:
+        if not _ANY_MARK.search(block.text):
+            block.rows = [[_ANY_MARK.sub("", cell) for cell in row] for row in block.rows]
+            return
+        text = _SPACE_AFTER_MARK.sub(r"\1", _SPACE_BEFORE_MARK.sub(r"\1", block.text))
+        pieces: list[str] = []
+        length = 0
+        for char in text:
+            code = ord(char) - MARK_BASE
+            if 0 <= code < len(self.notes):
+                note = self.notes[code]
+                block.notes.append(Note(note.id, note.text, None if block.rows else length))
+            else:
+                pieces.append(char)
+                length += 1
+        block.text = "".join(pieces).strip()
+        block.rows = [[_ANY_MARK.sub("", cell) for cell in row] for row in block.rows]
 
 
 def load_notes(root: Any | None, kind: str) -> dict[str, str]:
@@ -88,10 +129,9 @@ def _paren_depth(text: str, position: int) -> int:
     return depth
 
 
-def _take_markers(block: Block, wanted: dict[str, str], used: set[str]) -> None:
+def _take_markers(block: Block, wanted: dict[str, str], used: set[str], marks: NoteMarks) -> None:
     if block.kind == "table" or not block.text:
         return
-    found: list[Note] = []
 
     def replace(match: re.Match[str]) -> str:
         number = match.group(1) or match.group(2) or match.group(3)
@@ -100,26 +140,29 @@ def _take_markers(block: Block, wanted: dict[str, str], used: set[str]) -> None:
         if match.group(2) and _paren_depth(block.text, match.start()) > 0:
             return match.group(0)
         used.add(number)
-        found.append(Note(number, wanted[number]))
-        return ""
+        return marks.mark(Note(number, wanted[number]))
 
-    text = _MARKER.sub(replace, block.text)
-    if found:
-        block.text = _LOOSE_PUNCT.sub(r"\1", " ".join(text.split(" ")).replace("  ", " ")).strip()
-        block.notes.extend(found)
+    block.text = _MARKER.sub(replace, block.text)
 
 
-def attach_typed_notes(blocks: list[Block]) -> tuple[list[Block], list[Note]]:
-    """Resolve typed note markers against a trailing note list; return blocks, unplaced notes."""
+def attach_typed_notes(
+    blocks: list[Block], marks: NoteMarks | None = None
+) -> tuple[list[Block], list[Note]]:
+    """Resolve typed note markers against a trailing note list; return blocks, unplaced notes.
+
+    Also used by the PDF reader (Word letters converted to PDF keep their typed markers).
+    """
+    marks = marks or NoteMarks()
     start, entries = _trailing_entries(blocks)
     used: set[str] = set()
     if entries and len(entries) <= MAX_TYPED_NOTES:
         for block in blocks[:start]:
-            _take_markers(block, entries, used)
+            _take_markers(block, entries, used, marks)
     if not used:
         start = len(blocks)  # a numbered list that ends the text, not a note list
     kept = blocks[:start]
     for block in kept:  # superscript digits that are no marker ("m2") become plain digits
         block.text = _SUP_RE.sub(r"\1", block.text)
+        marks.settle(block)
     unplaced = [Note(number, text) for number, text in entries.items() if number not in used]
     return kept, unplaced if used else []
