@@ -18,11 +18,13 @@ __all__ = [
     "closing_signatories",
     "committee",
     "fill_intro_metadata",
+    "first_sentence",
     "function_from_caps",
     "kamerstuk_id",
     "kenmerk",
     "officers",
     "signatories",
+    "subject_after",
 ]
 
 _CAP_WORD = r"[A-ZÀ-Þ][\w’'-]*"
@@ -236,6 +238,31 @@ def apply_format_facts(metadata: Metadata, facts: dict[str, str]) -> None:
     for key, value in facts.items():
         if key.startswith("meta:") and value:
             metadata.extra.setdefault(key, value)
+
+
+_ABBREVIATION_END = re.compile(r"(?:\bnrs?|\ba\.s|\bblz|\bo\.a|\bd\.d|\bjl|\bresp|\bart)$", re.I)
+
+
+def first_sentence(text: str) -> str:
+    """Text up to the first full stop that ends a sentence (not "nr.", "a.s.", or one inside
+    parentheses)."""
+    depth = 0
+    for index, char in enumerate(text):
+        depth += (char == "(") - (char == ")")
+        ends = char == "." and depth <= 0 and text[index + 1 : index + 2] in ("", " ", "\n")
+        if ends and not _ABBREVIATION_END.search(text[max(0, index - 6) : index]):
+            return text[:index]
+    return text
+
+
+def subject_after(pattern: re.Pattern[str], text: str) -> str | None:
+    """The subject that follows ``pattern`` (e.g. "… over "), its Kamerstuk citation dropped."""
+    match = pattern.search(text)
+    if match is None:
+        return None
+    subject = first_sentence(text[match.end() :]).strip()
+    subject = re.sub(r"\s*\((?:Kamerstuk|kst-)[^)]*\)\s*$", "", subject)
+    return subject or None
 
 
 def fill_intro_metadata(metadata: Metadata, intro: str, head: list[str]) -> None:

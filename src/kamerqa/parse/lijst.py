@@ -15,7 +15,7 @@ import re
 
 from kamerqa.model import Document
 from kamerqa.parse.citations import find_references
-from kamerqa.parse.letter import apply_format_facts, fill_intro_metadata
+from kamerqa.parse.letter import apply_format_facts, fill_intro_metadata, subject_after
 from kamerqa.parse.numbering import match_question_heading
 from kamerqa.parse.qa_common import QABuilder, answer_heading, is_heading_like
 from kamerqa.parse.questions import numbered_paragraph
@@ -26,11 +26,7 @@ __all__ = ["parse"]
 _LOOKAHEAD = 8
 _HEADER_NR = re.compile(r"^(?:nr|nummer|vraag\s*nr|vraagnummer)\.?$", re.I)
 _HEADER_VRAAG = re.compile(r"^vra(?:ag|gen)$", re.I)
-_SUBJECT = re.compile(
-    r"\bvoorgelegd\s+aan\s+.{0,120}?\b(?:over|inzake|betreffende)\s+(?P<s>.+?)"
-    r"(?:\s*\((?:Kamerstuk|kst-)[^)]*\))?(?:\.\s|\.$|$)",
-    re.I,
-)
+_SUBJECT = re.compile(r"\bvoorgelegd\s+aan\s+.{0,120}?\b(?:over|inzake|betreffende)\s+", re.I)
 _HEAD_LINE = re.compile(
     r"^\s*(?:vastgesteld|ontvangen|nr\.|\d{2}\s?\d{3}\b)|lijst\s+van\s+(?:vragen|feitelijke)", re.I
 )
@@ -177,9 +173,7 @@ def parse(read: ReadResult, document: Document) -> Document:
     builder = _Walker(blocks[start:]).run()
     fill_intro_metadata(document.metadata, intro, [b.text for b in head])
     apply_format_facts(document.metadata, read.metadata)
-    subject = _SUBJECT.search(intro)
-    if subject and not document.metadata.subject:
-        document.metadata.subject = subject.group("s").strip()
+    document.metadata.subject = document.metadata.subject or subject_after(_SUBJECT, intro)
     builder.finish(document)
     document.references = find_references(intro) + document.references
     title = "Lijst van vragen en antwoorden"

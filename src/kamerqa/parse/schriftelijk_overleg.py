@@ -16,7 +16,12 @@ from datetime import date
 
 from kamerqa.model import Document
 from kamerqa.parse.dates import find_dates, parse_dutch_date
-from kamerqa.parse.letter import apply_format_facts, closing_signatories, fill_intro_metadata
+from kamerqa.parse.letter import (
+    apply_format_facts,
+    closing_signatories,
+    fill_intro_metadata,
+    subject_after,
+)
 from kamerqa.parse.numbering import match_question_heading
 from kamerqa.parse.qa_common import (
     QABuilder,
@@ -54,9 +59,7 @@ _FACTION_OPENING = re.compile(
 _TOC = re.compile(r"^\s*(?:inhoudsopgave|inhoud)\b[\s:]*(?:blz\.?|pagina|pag\.)?\s*$", re.I)
 _TOC_LINE = re.compile(r"^.{3,160}?(?:\.{2,}|\s)\s*\d{1,3}\s*$")
 _SUBJECT = re.compile(
-    r"\bschriftelijk\s+overleg\s+over\s+(?P<a>.+?)(?:(?<!a\.s)\.(?=\s|$)|$)"
-    r"|\bvoorgelegd\s+aan\s+.{0,80}?\bover\s+(?P<b>.+?)(?:(?<!a\.s)\.(?=\s|$)|$)",
-    re.I,
+    r"\bschriftelijk\s+overleg\s+over\s+|\bvoorgelegd\s+aan\s+.{0,80}?\bover\s+", re.I
 )
 _MEETING = re.compile(
     r"\s*(?:,\s*)?\b(?:op|van)\s+(?P<when>\d{1,2}(?:\s+en\s+\d{1,2})?\s+[a-z]+\.?"
@@ -81,13 +84,11 @@ def _body_start(blocks: list[Block]) -> int:
 
 
 def _subject_and_meeting(intro: str, reference: date | None) -> tuple[str | None, str | None]:
-    match = _SUBJECT.search(intro)
-    if match is None:
+    subject = subject_after(_SUBJECT, intro)
+    if subject is None:
         return None, None
-    subject = (match.group("a") or match.group("b") or "").strip()
-    subject = re.sub(r"\s*\((?:Kamerstuk|kst-)[^)]*\)\s*$", "", subject)
     meeting = _MEETING.search(subject)
-    if meeting is None:
+    if meeting is None or re.search(r"\b(?:brief|brieven|nota)$", subject[: meeting.start()]):
         return subject or None, None
     first_day = re.sub(r"^(\d{1,2})\s+en\s+\d{1,2}", r"\1", meeting.group("when"))
     when = parse_dutch_date(first_day, reference)
