@@ -268,3 +268,28 @@ def test_a_note_line_starting_with_a_date_is_not_a_new_note() -> None:
     whole = "Zie de motie van het lid Jansen die op 13 februari verworpen is"
     whole += " (Kamerstuk 36410-VI-65)."
     assert [(n.id, n.text) for n in result.blocks[0].notes] == [("4", whole)]
+
+
+def test_note_offsets_point_where_the_marker_sat(kamervragen: ReadResult) -> None:
+    question = kamervragen.blocks[_texts(kamervragen).index("Vraag 1") + 1]
+    offset = question.notes[0].offset
+    assert offset == len(question.text)
+    assert not any(ord(ch) >= 0x100000 for block in kamervragen.blocks for ch in block.text)
+
+
+def test_a_marker_inside_a_table_cell_is_taken_out() -> None:
+    cells = [
+        Text(LEFT, 700, "Jaar"),
+        Text(220, 700, "Bedrag"),
+        Text(LEFT, 688, "2024"),
+        Text(220, 688, "12 mln"),
+        Text(253, 691.5, "1", 6),
+        Text(LEFT, 676, "2025"),
+        Text(220, 676, "14 mln"),
+        Text(LEFT, 102, "1", 5),
+        Text(LEFT + 6, 100, "Voorlopig cijfer.", 8),
+    ]
+    result = read(make_pdf([cells]))
+    table = next(block for block in result.blocks if block.kind == "table")
+    assert table.rows == [["Jaar", "Bedrag"], ["2024", "12 mln"], ["2025", "14 mln"]]
+    assert [(n.id, n.text) for n in table.notes] == [("1", "Voorlopig cijfer.")]

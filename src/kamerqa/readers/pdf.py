@@ -19,7 +19,7 @@ import re
 from kamerqa.errors import KamerqaInputError
 from kamerqa.readers.blocks import Note, ReadResult
 from kamerqa.readers.docx_letterhead import letterhead_facts
-from kamerqa.readers.docx_notes import attach_typed_notes
+from kamerqa.readers.docx_notes import NoteMarks, attach_typed_notes
 from kamerqa.readers.pdf_blocks import TextLine, text_line
 from kamerqa.readers.pdf_extract import Line, PdfPage, PdfText, extract
 from kamerqa.readers.pdf_layout import (
@@ -99,7 +99,7 @@ def read_pdf_text(text: PdfText) -> ReadResult:
     placed = {note.id for block in blocks for note in block.notes}
     unplaced = [Note(n, t) for n, t in notes.items() if n not in placed]
     # Typed markers ("[1]", "1)") with a note list at the end, as in converted Word letters.
-    result.blocks, typed_unplaced = attach_typed_notes(blocks)
+    result.blocks, typed_unplaced = attach_typed_notes(blocks, NoteMarks())
     result.unplaced_notes = unplaced + typed_unplaced
     return result
 

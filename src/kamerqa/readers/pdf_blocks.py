@@ -28,6 +28,10 @@ _BULLET = re.compile(r"^\s*([•◦▪▫●○■□➢►‣⁃∙·\uf0b7\uf0
 _LABEL = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[ivx]{1,4}[.)])\s+\S")
 _SENTENCE_END = re.compile(r"[.?!:;][\"'”’»)\]]*\s*$")
 _MARKER = re.compile(r"^\s*\d{1,3}(?:\s*[,;]\s*\d{1,3})*\s*$")
+# A marker stands in the text as a private-use character (plane 16) until the paragraph is
+# joined and cleaned; then its offset is known and it is taken out (Note.offset).
+MARK_BASE = 0x100000
+_ANY_MARK = re.compile("[\U00100000-\U001003e7]")
 
 
 @dataclass
@@ -50,8 +54,29 @@ class Paragraph:
         return self.lines[-1]
 
 
+def _mark(number: str) -> str:
+    return chr(MARK_BASE + int(number))
+
+
+def settle_marks(text: str) -> tuple[str, list[tuple[str, int]]]:
+    """Take the note marks out of ``text``: the clean text and (note id, offset) pairs."""
+    if not _ANY_MARK.search(text):
+        return text, []
+    pieces: list[str] = []
+    found: list[tuple[str, int]] = []
+    length = 0
+    for char in text:
+        code = ord(char) - MARK_BASE
+        if 0 <= code < 1000:
+            found.append((str(code), length))
+        else:
+            pieces.append(char)
+            length += len(char)
+    return "".join(pieces), found
+
+
 def text_line(line: Line, known_notes: set[str]) -> TextLine:
-    """The line's text without footnote markers, and the note ids of those markers."""
+    """The line's text with each footnote marker replaced by a mark (see ``settle_marks``)."""
     kept: list[Span] = []
     notes: list[str] = []
     after_marker = False
@@ -59,6 +84,12 @@ def text_line(line: Line, known_notes: set[str]) -> TextLine:
         numbers = re.findall(r"\d+", span.text)
         if span.shift > 0 and _MARKER.match(span.text) and all(n in known_notes for n in numbers):
             notes.extend(numbers)
+            marks = "".join(_mark(n) for n in numbers)
+            if kept:
+                last = kept[-1]
+                kept[-1] = Span(last.text.rstrip() + marks, last.x0, last.x1, last.size, last.bold)
+            else:
+                kept.append(Span(marks, span.x0, span.x0, span.size, span.bold))
             after_marker = True
             continue
         if after_marker and kept:
@@ -130,8 +161,7 @@ class _Breaker:
 
 
 def _block(para: Paragraph, size: float, notes: dict[str, str]) -> Block:
-    text = join_lines([item.text for item in para.lines])
-    ids = [n for item in para.lines for n in item.notes]
+    text, marks = settle_marks(join_lines([item.text for item in para.lines]))
     bold = all(item.line.bold for item in para.lines)
     first = para.lines[0].line
     larger = first.size >= 1.15 * size
@@ -143,13 +173,12 @@ def _block(para: Paragraph, size: float, notes: dict[str, str]) -> Block:
         kind, level = "heading", 3
     elif para.list_item:
         kind = "list_item"
-    unique = list(dict.fromkeys(ids))
     return Block(
         text=text,
         kind=kind,  # type: ignore[arg-type]
         level=level,
         bold=bold,
-        notes=[Note(n, notes.get(n, "")) for n in unique],
+        notes=[Note(n, notes.get(n, ""), offset) for n, offset in marks],
         page=first.page,
     )
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from kamerqa.readers.blocks import Block
-from kamerqa.readers.pdf_blocks import TextLine, build_blocks
+from kamerqa.readers.blocks import Block, Note
+from kamerqa.readers.pdf_blocks import TextLine, build_blocks, settle_marks
 from kamerqa.readers.pdf_text import join_two, normalise_text
 
 
@@ -45,7 +45,7 @@ def _table_end(rows: list[list[TextLine]], first: int, size: float) -> int:
     return end if multi >= 2 else first
 
 
-def _table_block(rows: list[list[TextLine]], size: float) -> Block:
+def _table_block(rows: list[list[TextLine]], size: float, known: dict[str, str]) -> Block:
     starts = [cell.line.x0 for cell in rows[0]]
     table: list[list[str]] = []
     for row in rows:
@@ -58,9 +58,17 @@ def _table_block(rows: list[list[TextLine]], size: float) -> Block:
             column = _column(starts, cell.line.x0, size) or 0
             cells[column] = join_two(cells[column], cell.text)
         table.append(cells)
-    table = [[normalise_text(cell) for cell in row] for row in table]
-    text = " ".join(cell for row in table for cell in row if cell)
-    return Block(text=text, kind="table", rows=table, page=rows[0][0].line.page)
+    notes: list[Note] = []
+    clean: list[list[str]] = []
+    for texts in table:
+        settled: list[str] = []
+        for raw in texts:
+            text, marks = settle_marks(normalise_text(raw))
+            notes.extend(Note(number, known.get(number, "")) for number, _ in marks)
+            settled.append(text)
+        clean.append(settled)
+    text = " ".join(cell for row in clean for cell in row if cell)
+    return Block(text=text, kind="table", rows=clean, notes=notes, page=rows[0][0].line.page)
 
 
 def split_tables(items: list[TextLine], size: float, notes: dict[str, str]) -> list[Block]:
@@ -74,7 +82,7 @@ def split_tables(items: list[TextLine], size: float, notes: dict[str, str]) -> l
         if end > index:
             blocks.extend(build_blocks(pending, size, notes))
             pending = []
-            blocks.append(_table_block(rows[index:end], size))
+            blocks.append(_table_block(rows[index:end], size, notes))
             index = end
         else:
             pending.extend(rows[index])
