@@ -40,7 +40,14 @@ blocks_strategy = st.lists(
         text=st.one_of(st.sampled_from(LINES), st.text(max_size=60)),
         kind=st.sampled_from(["paragraph", "heading", "list_item", "table"]),
         bold=st.booleans(),
-        notes=st.lists(st.builds(Note, id=st.sampled_from(["1", "2"]), text=st.text(max_size=9))),
+        notes=st.lists(
+            st.builds(
+                Note,
+                id=st.sampled_from(["1", "2"]),
+                text=st.text(max_size=9),
+                offset=st.one_of(st.none(), st.integers(-5, 120)),
+            )
+        ),
         role=st.sampled_from(["", "", "", "question", "answer", "question_heading"]),
         number=st.sampled_from(["", "1", "2", "7a"]),
     ),
@@ -59,6 +66,12 @@ def test_parser_invariants(blocks: list[Block], metadata: dict[str, str]) -> Non
     assert all(q.answer_id in ids for q in document.questions if q.answer_id)
     assert len(document.footnotes) == notes_in
     assert len({q.number for q in document.questions}) == len(document.questions)
+    texts = {f"q{q.number}": q.text for q in document.questions}
+    texts.update({a.id: a.text for a in document.answers})
+    for note in document.footnotes:
+        if note.offset is not None:
+            assert note.in_ in texts
+            assert 0 <= note.offset <= len(texts[note.in_ or ""])
 
 
 @settings(max_examples=150, deadline=None)
