@@ -38,6 +38,7 @@ QUERIES = (
     "wachttijden",
 )
 HOST = "127.0.0.1"
+WARM_UP_SECONDS = 4.0
 SSL_CONTEXT = ssl.create_default_context()  # created once: it costs ~ms per client
 
 
@@ -142,6 +143,7 @@ def main() -> None:
         server = start_server(db, port, args.workers)
         try:
             wait_until_up(base)
+            time.sleep(WARM_UP_SECONDS)  # workers load the similarity model in the background
             baseline, base_errors = asyncio.run(run_load(base, 1, min(3.0, duration), doc_ids))
             loaded, errors = asyncio.run(run_load(base, args.clients, duration, doc_ids))
         finally:

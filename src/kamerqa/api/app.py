@@ -8,7 +8,9 @@ of other packages (drafting, sync) are included when their modules are present.
 from __future__ import annotations
 
 import importlib
+import logging
 import os
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -25,6 +27,7 @@ from kamerqa.store import Store, open_store
 OPTIONAL_ROUTERS = ("kamerqa.api.drafting_routes", "kamerqa.api.sync_routes")
 STATIC_DIR = Path(__file__).resolve().parent.parent / "web" / "static"
 DB_ENV = "KAMERQA_DB"
+log = logging.getLogger("kamerqa.api")
 
 DESCRIPTION = """
 Read-only access to Dutch parliamentary written questions and answers in the `kamerqa/1` model.
@@ -49,10 +52,26 @@ def _optional_routers() -> list[APIRouter]:
     return found
 
 
+def _warm_up(pool: StorePool) -> None:
+    """Load the similarity model in the background, so the first visitor does not wait."""
+    try:
+        with pool.borrow() as store:
+            store.similar(text="vragen over drones", limit=1)
+    except Exception:  # a cold start is only slower; never fail the server for it
+        log.warning("warming up similarity failed", exc_info=True)
+
+
 def create_app(
-    store_url: str | None = None, *, store: Store | None = None, pool_size: int = DEFAULT_POOL_SIZE
+    store_url: str | None = None,
+    *,
+    store: Store | None = None,
+    pool_size: int = DEFAULT_POOL_SIZE,
+    warm_up: bool = False,
 ) -> FastAPI:
-    """The kamerqa web application over the store at ``store_url`` (or the given ``store``)."""
+    """The kamerqa web application over the store at ``store_url`` (or the given ``store``).
+
+    ``warm_up`` loads the similarity model in a background thread at start-up (serve, demo).
+    """
     owns_store = store is None
     first = store if store is not None else open_store(store_url)
     shareable = owns_store and ":memory:" not in str(store_url or "")
@@ -61,6 +80,8 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if warm_up:
+            threading.Thread(target=_warm_up, args=(pool,), daemon=True).start()
         yield
         pool.close(keep_first=not owns_store)
 
@@ -89,4 +110,4 @@ def create_app(
 
 def create_app_from_env() -> FastAPI:
     """Factory for ``uvicorn --factory`` (one app per worker process): store from $KAMERQA_DB."""
-    return create_app(os.environ.get(DB_ENV) or None)
+    return create_app(os.environ.get(DB_ENV) or None, warm_up=True)

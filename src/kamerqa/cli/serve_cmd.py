@@ -73,7 +73,7 @@ def demo(
         store.close()
         return
     typer.echo(f"kamerqa demo: open http://{host}:{port}/  (Ctrl+C stops)")
-    app = create_app(store=store)
+    app = create_app(store=store, warm_up=True)
     try:
         uvicorn.run(app, host=host, port=port, log_level="warning")
     finally:
