@@ -19,7 +19,11 @@ _BODY_BLOCKS = 60
 _TITLE_SIGNALS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "nota_naar_aanleiding_van_verslag",
-        re.compile(r"\bnota\s+naar\s+aanleiding\s+van\s+het\s+(?:nader\s+)?verslag\b", re.I),
+        re.compile(
+            r"\bnota\s+naar\s+aanleiding\s+van\s+het\s+(?:nader\s+)?verslag\b"
+            r"|^\s*(?:nr\.\s*\w+\s+)?memorie\s+van\s+antwoord\b",
+            re.I,
+        ),
     ),
     (
         "lijst_van_vragen",

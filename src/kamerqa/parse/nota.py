@@ -42,7 +42,9 @@ _SAME_FACTION = re.compile(
 )
 _VRAAG_ALONE = re.compile(r"^\s*vraag\s*[:.]?\s*$", re.I)
 _SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-Z‘“'\"(])")
-_TITLE = re.compile(r"nota\s+naar\s+aanleiding\s+van\s+het\s+(?:nader\s+)?verslag", re.I)
+_TITLE = re.compile(
+    r"nota\s+naar\s+aanleiding\s+van\s+het\s+(?:nader\s+)?verslag|memorie\s+van\s+antwoord", re.I
+)
 _RECEIVED = re.compile(r"^\s*ontvangen\s+(.+)$", re.I)
 _DOSSIER_TITLE = re.compile(r"^\d{2}\s?\d{3}(?:[ -](?:[IVXL]{1,6}|[A-Z]))?\s+(?=[A-Z])")
 _TOC = re.compile(r"^\s*(?:inhoudsopgave|inhoud)\b[\s:]*(?:blz\.?|pagina|pag\.)?\s*$", re.I)
@@ -198,7 +200,8 @@ def _fill_metadata(document: Document, head: list[Block], tail: list[str]) -> No
     meta.subject = meta.subject or subject
     _, signers = closing_signatories(tail)
     meta.signatories = meta.signatories or signers
-    document.title = "Nota naar aanleiding van het verslag"
+    memorie = any(re.search(r"memorie\s+van\s+antwoord", t, re.I) for t in texts)
+    document.title = "Memorie van antwoord" if memorie else "Nota naar aanleiding van het verslag"
     if meta.subject:
         document.title += f" over {meta.subject}"
 

@@ -165,6 +165,9 @@ class QABuilder:
         if not numbers:
             pending = self.questions[self._answered_upto :]
             numbers = [n for q in pending for n in q.numbers]
+            if not numbers and self.answers:
+                self._current = self.answers[-1]  # a second "Antwoord" goes on with the first
+                return
             if not numbers and self.questions:
                 numbers = list(self.questions[-1].numbers)
         self._answered_upto = len(self.questions)
@@ -232,7 +235,10 @@ class QABuilder:
         """Write everything collected into ``document`` (parties, questions, answers, notes)."""
         questions = self._questions()
         answers = self._answers()
-        by_number = {n: a.id for a in answers for n in a.questions}
+        by_number: dict[str, str] = {}
+        for answer in answers:
+            for number in answer.questions:
+                by_number.setdefault(number, answer.id)
         asked = {q.number for q in questions}
         for answer in answers:
             missing = [n for n in answer.questions if n not in asked]
