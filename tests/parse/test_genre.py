@@ -54,5 +54,8 @@ def test_earliest_title_signal_wins() -> None:
 
 
 def test_memorie_van_antwoord_is_read_as_a_nota() -> None:
-    text = "Nr. D MEMORIE VAN ANTWOORD\nOntvangen 3 maart 2025\nDe leden van de VVD-fractie vragen of dit klopt."
+    text = (
+        "Nr. D MEMORIE VAN ANTWOORD\nOntvangen 3 maart 2025\n"
+        "De leden van de VVD-fractie vragen of dit klopt."
+    )
     assert detect_genre(read_text(text)) == "nota_naar_aanleiding_van_verslag"
