@@ -45,6 +45,7 @@ _SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff\ufffe\uffff]")
 _KEEP_SPACE_AFTER_HYPHEN = {"en", "of", "tot", "als", "noch", "and", "or"}
 _HYPHENS = ("-", "\x02", "\u00ad", "\u2010")
+_URL_WORD = re.compile(r"(?:://|www\.|\w\.(?:nl|com|org|eu|net)/)\S*$")
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=\S) +(?=[.,;:!?)\]»”’](?:\s|$))")
 
 
@@ -82,6 +83,8 @@ def join_two(left: str, right: str) -> str:
         next_word = re.split(r"[\s,.;:]", right, maxsplit=1)[0].lower()
         if next_word in _KEEP_SPACE_AFTER_HYPHEN:
             return left[:-1] + "- " + right
+        if _URL_WORD.search(left):
+            return left[:-1] + "-" + right  # a web address broken at one of its hyphens
         if left[-2].islower() and right[0].islower():
             return left[:-1] + right
         return left[:-1] + "-" + right
