@@ -161,3 +161,14 @@ def test_feed_entries_without_a_soort_are_judged_on_the_detail_record(
     kinds = {r[2] for r in state.dump(store)["sync_document"]}
     assert "Motie" not in kinds and "Schriftelijke vragen" in kinds
     assert state.counts(store)["sync_document"] == 8
+
+
+def test_progress_is_reported_per_page_and_phase(store: Store, make_engine: EngineFactory) -> None:
+    from datetime import date
+
+    seen: list[tuple[str, int]] = []
+    engine = make_engine(store, progress=lambda phase, report: seen.append((phase, report.pages)))
+    report = engine.run(SyncOptions(since=date(2026, 1, 1)))
+    assert seen[0][0] == "backfill"
+    assert {p for p, _ in seen} == {"backfill", "documents", "zaken"}
+    assert [n for _, n in seen] == list(range(1, report.pages + 1))

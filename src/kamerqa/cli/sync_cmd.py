@@ -6,6 +6,7 @@ import json
 from datetime import date
 
 import typer
+from rich.console import Console
 
 from kamerqa.sources.engine import SyncOptions, SyncReport
 from kamerqa.sources.factory import SourceSettings, build_engine, check_url
@@ -100,8 +101,18 @@ def sync(
         raise typer.BadParameter(str(err)) from None
     with open_store(db) as store:
         engine, fetcher = build_engine(store, settings)
+        console = Console(stderr=True)
         try:
-            report = engine.run(options)
+            with console.status("sync: starting") as status:
+
+                def show(phase: str, report: SyncReport) -> None:
+                    status.update(
+                        f"sync {phase}: page {report.pages}, {report.seen} entries seen, "
+                        f"{report.fetched} fetched"
+                    )
+
+                engine.progress = show
+                report = engine.run(options)
         except SourceError as err:
             typer.echo(f"kamerqa: sync stopped, rerun to resume: {err}", err=True)
             raise typer.Exit(1) from None

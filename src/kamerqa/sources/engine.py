@@ -98,6 +98,7 @@ class SyncEngine:
         *,
         parse: docs.Parser = docs.default_parser,
         checkpoint: Callable[[str], None] = lambda where: None,
+        progress: Callable[[str, SyncReport], None] = lambda phase, report: None,
     ) -> None:
         self.store = store
         self.odata = odata
@@ -105,6 +106,7 @@ class SyncEngine:
         self.koop = koop
         self.parse = parse
         self.checkpoint = checkpoint
+        self.progress = progress
 
     def run(self, options: SyncOptions) -> SyncReport:
         report = SyncReport(dry_run=options.dry_run)
@@ -135,6 +137,7 @@ class SyncEngine:
             self.checkpoint("odata-page")
             records = [document_from_odata(v) for v in page.values]
             report.pages += 1
+            self.progress("backfill", report)
             changed: list[Pending] = [
                 (r, r.gewijzigd_op, None)
                 for r in records
@@ -150,6 +153,7 @@ class SyncEngine:
         for page in self.feed.pages("Document", token):
             self.checkpoint("feed-page")
             report.pages += 1
+            self.progress("documents", report)
             report.seen += len(page.entries)
             latest = _latest_per_entity(page.entries)
             deleted = [e for e in latest if e.deleted]
@@ -174,6 +178,7 @@ class SyncEngine:
         for page in self.feed.pages("Zaak", token):
             self.checkpoint("zaak-page")
             report.pages += 1
+            self.progress("zaken", report)
             report.seen += len(page.entries)
             known = [
                 e
@@ -293,6 +298,7 @@ class SyncEngine:
         for page in self.koop.search_modified(since, options.until):
             self.checkpoint("sru-page")
             report.pages += 1
+            self.progress("koop", report)
             report.seen += len(page.records)
             todo = [r for r in page.records if self._koop_is_new(r)]
             if options.dry_run:
