@@ -62,6 +62,9 @@ _CLOSING = re.compile(
 )
 _DOSSIER_LINE = re.compile(r"^\s*(\d{2})\s?(\d{3})(?:[ -]([IVXL]{1,6}|[A-Z]))?(?=\s|$)")
 _NR_LINE = re.compile(r"^\s*nr\.\s*(\d{1,4}|[A-Z]{1,2})(?=\s|$)", re.I)
+_OFFICER_LINE = re.compile(
+    r"^\s*(?:de\s+)?(?:adjunct-|plv\.\s*|wnd\.\s*)?(voorzitter|griffier)\b[^.]{0,60},?\s*$", re.I
+)
 _SMALL_WORDS = {"van", "voor", "en", "de", "het", "der", "den", "op", "in", "te"}
 _NAME = re.compile(r"^[A-ZÀ-Þ][\w.’'-]*(?:\s+[\w.’'-]+){0,5}$")
 
@@ -194,7 +197,7 @@ def officers(texts: list[str]) -> dict[str, str]:
     """Chair and clerk: "De voorzitter van de commissie,\\nName" -> {"voorzitter": Name}."""
     found: dict[str, str] = {}
     for index, text in enumerate(texts[:-1]):
-        match = re.match(r"^\s*de\s+(voorzitter|griffier)\b[^.]{0,60},?\s*$", text, re.I)
+        match = _OFFICER_LINE.match(text)
         following = texts[index + 1].strip().rstrip(",")
         if match and _NAME.match(following) and not _FUNCTION_LINE.match(following):
             found.setdefault(match.group(1).lower(), following)

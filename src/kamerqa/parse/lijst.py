@@ -32,7 +32,11 @@ _HEAD_LINE = re.compile(
 )
 # "Hoeveel …? 12 13": the page columns (Blz. van, t/m) of a table printed as text
 _PAGE_REFS = re.compile(r"(?<=[?.])\s+\d{1,4}(?:\s+\d{1,4}){0,2}\s*$")
-_OFFICER = re.compile(r"^\s*de\s+(?:voorzitter|griffier)\b", re.I)
+_OFFICER = re.compile(
+    r"^\s*(?:de\s+)?(?:adjunct-|plv\.\s*|wnd\.\s*)?(?:voorzitter|griffier)\b", re.I
+)
+# the column header of the question tables, printed as a line of text
+_HEADER_LINE = re.compile(r"^\s*(?:nr|nummer)\.?\s+vraag\b(?:\s+\S+){0,8}\s*$", re.I)
 _LIST_ITEM = re.compile(r"^\s*(\d{1,3})[.)]\s")
 
 
@@ -73,6 +77,8 @@ class _Walker:
         builder = self.builder
         if block.kind == "table" and block.rows:
             self._table(block)
+            return
+        if _HEADER_LINE.match(block.text):
             return
         answer = answer_heading(block.text)
         if answer is not None and builder.questions:
@@ -159,7 +165,7 @@ def _is_leading_section(blocks: list[Block], index: int) -> bool:
     """A heading before the first question (not the griffier's name under its title)."""
     if index < 2 or not is_heading_like(blocks[index - 1], max_words=10):
         return False
-    if _HEAD_LINE.search(blocks[index - 1].text):
+    if _HEAD_LINE.search(blocks[index - 1].text) or _HEADER_LINE.match(blocks[index - 1].text):
         return False
     return not _OFFICER.match(blocks[index - 2].text)
 
