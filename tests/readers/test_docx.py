@@ -285,3 +285,18 @@ def test_note_offsets_point_after_the_marked_word(letter: bytes) -> None:
         for note in block.notes:
             assert note.offset is not None
             assert block.text[: note.offset].endswith(("mestkelders", "binnengekomen.", "gelukt."))
+
+
+def test_cells_inside_content_controls_and_nested_tables_are_read_once() -> None:
+    def cell(text: str) -> str:
+        return f"<w:tc><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+
+    inner = f"<w:tbl><w:tr>{cell('binnen 1')}{cell('binnen 2')}</w:tr></w:tbl>"
+    row = (
+        f"<w:tr>{cell('Kolom A')}<w:sdt><w:sdtContent>{cell('Kolom B')}</w:sdtContent></w:sdt>"
+        f"<w:tc><w:p><w:r><w:t>Kolom C</w:t></w:r></w:p>{inner}</w:tc></w:tr>"
+    )
+    body = f"<w:tbl>{row}<w:tr>{cell('1')}{cell('2')}{cell('3')}</w:tr></w:tbl>"
+    blocks = read(_zip({"word/document.xml": _document(body)})).blocks
+    assert [b.kind for b in blocks] == ["table"]
+    assert blocks[0].rows == [["Kolom A", "Kolom B", "Kolom C binnen 1 binnen 2"], ["1", "2", "3"]]

@@ -188,9 +188,9 @@ class _Reader:
     def table(self, element: Any, depth: int) -> list[Block]:
         rows: list[list[list[Block]]] = []
         for row in element.iter(W + "tr"):
-            if _owner_table(row) is not element:
+            if _owner(row, W + "tbl") is not element:
                 continue
-            cells = [c for c in row if c.tag == W + "tc" or c.tag == W + "sdt"]
+            cells = [c for c in row.iter(W + "tc") if _owner(c, W + "tr") is row]
             rows.append([self.container(cell, depth + 1, in_table=True) for cell in cells])
         filled = [[cell for cell in row if any(b.text for b in cell)] for row in rows]
         if all(len(row) <= 1 for row in filled):
@@ -200,9 +200,10 @@ class _Reader:
         return [Block(text=joined, kind="table", rows=texts, style="table")]
 
 
-def _owner_table(row: Any) -> Any:
-    parent = row.getparent()
-    while parent is not None and parent.tag != W + "tbl":
+def _owner(element: Any, tag: str) -> Any:
+    """The nearest ancestor of ``element`` with ``tag`` (a row's table, a cell's row)."""
+    parent = element.getparent()
+    while parent is not None and parent.tag != tag:
         parent = parent.getparent()
     return parent
 
