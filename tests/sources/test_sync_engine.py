@@ -172,3 +172,26 @@ def test_progress_is_reported_per_page_and_phase(store: Store, make_engine: Engi
     assert seen[0][0] == "backfill"
     assert {p for p, _ in seen} == {"backfill", "documents", "zaken"}
     assert [n for _, n in seen] == list(range(1, report.pages + 1))
+
+
+def test_kept_files_are_reparsed_without_the_network_after_a_parser_fix(
+    store: Store, make_engine: EngineFactory, replay: Replay
+) -> None:
+    from kamerqa.model import Document, Question
+
+    make_engine(store).run(SyncOptions())
+    before = len(replay.requests)
+
+    def fixed_parser(data: bytes, path: str) -> Document:
+        return Document(id=path, genre="kamervragen", questions=[Question(number="1", text="?")])
+
+    report = make_engine(store, parse=fixed_parser).run(
+        SyncOptions(reparse_failed=True, feed=False)
+    )
+    assert report.outcomes == {"reparsed_inserted": 1}
+    assert len(replay.requests) == before
+    assert state.failures(store) == []
+    row = state.get_document(store, BROKEN_ID)
+    assert row is not None and (row.parse_status, row.store_doc_id) == ("parsed", "2026D00305")
+    stored = store.get_document("2026D00305")
+    assert stored is not None and stored.metadata.identifiers.zaak == "2026Z00103"

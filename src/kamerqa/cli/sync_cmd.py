@@ -68,6 +68,9 @@ def sync(
     no_koop: bool = typer.Option(False, "--no-koop", help="Use only TK files, never KOOP."),
     koop_search: bool = typer.Option(False, help="Also search KOOP (SRU) for missing answers."),
     no_feed: bool = typer.Option(False, "--no-feed", help="Skip the SyncFeed phase."),
+    reparse_failed: bool = typer.Option(
+        False, "--reparse-failed", help="Parse the kept files that failed before again first."
+    ),
     timeout: float = typer.Option(30.0, help="Seconds per request before retrying."),
     min_interval: float = typer.Option(0.2, help="Seconds between requests (politeness)."),
 ) -> None:
@@ -79,6 +82,7 @@ def sync(
         dry_run=dry_run,
         feed=not no_feed,
         koop_search=koop_search and not no_koop,
+        reparse_failed=reparse_failed,
     )
     settings = SourceSettings(
         base_url=base_url,

@@ -209,3 +209,45 @@ def tombstone(store: Store, tk_id: str, updated: str) -> bool:
     _remove_store_document(store, tk_id, previous.store_doc_id, None)
     state.clear_failure(store, tk_id)
     return True
+
+
+def reparse_failure(store: Store, tk_id: str, parse: Parser) -> str | None:
+    """Parse a kept file again (after a parser fix), without the network.
+
+    Returns the store outcome when it parses now, "failed" when it still fails, None when
+    there is nothing to reparse for ``tk_id``.
+    """
+    row = state.get_document(store, tk_id)
+    failure = state.get_failure(store, tk_id)
+    content = state.failure_content(store, tk_id)
+    if row is None or failure is None or content is None or row.verwijderd:
+        return None
+    tk = TkDocument(
+        id=row.tk_id,
+        nummer=row.nummer,
+        soort=row.soort,
+        titel=row.titel,
+        gewijzigd_op=row.gewijzigd_op,
+        koop_id=row.koop_id,
+        zaken=[TkZaak(id="", nummer=n) for n in state.document_zaken(store, tk_id)],
+    )
+    fetched = Fetched(
+        tk=tk,
+        updated=row.gewijzigd_op,
+        data=content,
+        origin=row.file_source or failure.origin.split("/", 1)[0],
+        extension=failure.origin.rsplit(".", 1)[-1] if "." in failure.origin else "bin",
+    )
+    outcome, store_doc_id, status, sha = _store_file(store, fetched, parse)
+    state.save_document(
+        store,
+        state.DocumentRow(
+            **{
+                **row.__dict__,
+                "store_doc_id": store_doc_id,
+                "parse_status": status,
+                "file_sha256": sha,
+            }
+        ),
+    )
+    return outcome

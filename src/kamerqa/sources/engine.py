@@ -43,6 +43,7 @@ class SyncOptions:
     dry_run: bool = False
     feed: bool = True
     koop_search: bool = False
+    reparse_failed: bool = False
 
     def wants(self, soort: str, datum: date | None) -> bool:
         wanted = {k.strip().lower() for k in self.kinds}
@@ -110,6 +111,8 @@ class SyncEngine:
 
     def run(self, options: SyncOptions) -> SyncReport:
         report = SyncReport(dry_run=options.dry_run)
+        if options.reparse_failed and not options.dry_run:
+            self._reparse_failed(report)
         if not options.dry_run:
             self._retry_failed_fetches(report)
         if options.since is not None:
@@ -271,6 +274,14 @@ class SyncEngine:
             if cursor_value:
                 state.set_cursor(self.store, cursor_name, cursor_value)
             self.checkpoint("commit")
+
+    def _reparse_failed(self, report: SyncReport) -> None:
+        """Kept files that failed to parse are parsed again (no network needed)."""
+        for failure in state.failures(self.store):
+            with self.store.transaction():
+                outcome = docs.reparse_failure(self.store, failure.source_id, self.parse)
+            if outcome is not None:
+                report.count(f"reparsed_{outcome}")
 
     def _retry_failed_fetches(self, report: SyncReport) -> None:
         """Documents whose file could not be fetched last time get another chance."""

@@ -199,6 +199,23 @@ def failures(store: Store) -> list[FailureRow]:
     return [FailureRow(*r) for r in rows]
 
 
+def get_failure(store: Store, source_id: str) -> FailureRow | None:
+    rows = store.execute(
+        "SELECT source_id, sha256, error, origin, LENGTH(content) FROM sync_failure "
+        "WHERE source_id = ?",
+        (source_id,),
+    )
+    return FailureRow(*rows[0]) if rows else None
+
+
+def document_zaken(store: Store, tk_id: str) -> list[str]:
+    rows = store.execute(
+        "SELECT zaak_nummer FROM sync_zaak_document WHERE tk_id = ? ORDER BY zaak_nummer",
+        (tk_id,),
+    )
+    return [str(r[0]) for r in rows]
+
+
 def failure_content(store: Store, source_id: str) -> bytes | None:
     rows = store.execute("SELECT content FROM sync_failure WHERE source_id = ?", (source_id,))
     return bytes(rows[0][0]) if rows else None
