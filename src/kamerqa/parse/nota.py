@@ -22,7 +22,7 @@ from kamerqa.parse.letter import (
 from kamerqa.parse.numbering import match_question_heading
 from kamerqa.parse.parties import party_from_fractie
 from kamerqa.parse.qa_common import QABuilder, answer_heading, is_heading_like, strip_enumerator
-from kamerqa.parse.questions import GOVERNMENT_START, PROSE_QUESTION, is_intro_paragraph
+from kamerqa.parse.questions import GOVERNMENT_START, is_intro_paragraph
 from kamerqa.readers.blocks import Block, ReadResult
 
 __all__ = ["parse"]
@@ -121,22 +121,20 @@ class _Walker:
         if party is None:
             self._reply(block)
             return
-        if is_intro_paragraph(text) and not builder.in_question:
+        same_party = builder.in_question and builder.questions[-1].party == party
+        if is_intro_paragraph(text) and not same_party:
             builder.start_party(party)
             builder.add_block(block)
             builder.detach()
             return
+        # A faction paragraph is inbreng: a question, or a remark the government replies to.
         question, reply = _split_reply(text)
-        asks = PROSE_QUESTION.search(question) is not None
-        if builder.in_question and builder.questions[-1].party == party:
+        if same_party:
             builder.add(question, block.notes)
-        elif asks or builder.in_question:
+        else:
             builder.party = party
             builder.start_question(party=party)
             builder.add(question, block.notes)
-        else:
-            self._reply(block)  # a remark without a question, answered or not: keep it as prose
-            return
         if reply:
             builder.start_answer()
             builder.add(reply)
