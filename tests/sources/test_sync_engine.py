@@ -195,3 +195,17 @@ def test_kept_files_are_reparsed_without_the_network_after_a_parser_fix(
     assert row is not None and (row.parse_status, row.store_doc_id) == ("parsed", "2026D00305")
     stored = store.get_document("2026D00305")
     assert stored is not None and stored.metadata.identifiers.zaak == "2026Z00103"
+
+
+def test_a_zaak_that_cannot_be_fetched_is_reported_and_skipped(
+    store: Store, make_engine: EngineFactory, replay: Replay
+) -> None:
+    make_engine(store).run(SyncOptions())
+    zaak_cursor = state.get_cursor(store, "feed:Zaak")
+    replay.world.change_zaak("2026Z00102", Status="Ingetrokken")
+    replay.inject("/Zaak(", "500", times=5)
+    report = make_engine(store).run(SyncOptions())
+    assert report.failed == ["zaak 6f1d2c3a-9b0e-4c55-8a61-0d3f2e7b9a02"]
+    assert state.get_cursor(store, "feed:Zaak") != zaak_cursor
+    zaak = state.get_zaak(store, "2026Z00102")
+    assert zaak is not None and zaak.status is None

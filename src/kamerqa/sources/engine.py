@@ -23,7 +23,13 @@ from kamerqa.sources import documents as docs
 from kamerqa.sources.http import NotFoundError, SourceError
 from kamerqa.sources.koop import KoopClient, SruRecord
 from kamerqa.sources.odata import ODataClient
-from kamerqa.sources.records import DEFAULT_KINDS, TkDocument, document_from_odata, parse_date
+from kamerqa.sources.records import (
+    DEFAULT_KINDS,
+    TkDocument,
+    TkZaak,
+    document_from_odata,
+    parse_date,
+)
 from kamerqa.sources.syncfeed import FeedEntry, SyncFeedClient
 from kamerqa.store import Store
 from kamerqa.store import sync_state as state
@@ -191,7 +197,7 @@ class SyncEngine:
             if options.dry_run:
                 report.would_fetch.extend(e.entity_id for e in known)
                 continue
-            zaken = [self.odata.zaak(e.entity_id) for e in known]
+            zaken = [z for z in (self._zaak(e.entity_id, report) for e in known) if z is not None]
             resume = page.resume_token or token
             with self.store.transaction():
                 for zaak in zaken:
@@ -201,6 +207,15 @@ class SyncEngine:
                     state.set_cursor(self.store, ZAAK_CURSOR, resume)
                 self.checkpoint("zaak-commit")
             token = resume
+
+    def _zaak(self, tk_id: str, report: SyncReport) -> TkZaak | None:
+        """A changed Zaak; one that cannot be fetched is reported and skipped (its next
+        change, or a change of one of its documents, brings it in)."""
+        try:
+            return self.odata.zaak(tk_id)
+        except SourceError:
+            report.failed.append(f"zaak {tk_id}")
+            return None
 
     def _zaak_is_new(self, tk_id: str, updated: str) -> bool:
         row = state.zaak_for_id(self.store, tk_id)
@@ -263,10 +278,7 @@ class SyncEngine:
         report.fetched += len(fetched)
         with self.store.transaction():
             for item in fetched:
-                outcome = docs.write_fetched(self.store, item, self.parse)
-                report.count(outcome)
-                if outcome in ("failed", "fetch_failed"):
-                    report.failed.append(item.tk.nummer or item.tk.id)
+                self._write(item, report)
                 self.checkpoint("write")
             for entry in deleted:
                 if docs.tombstone(self.store, entry.entity_id, entry.updated):
@@ -297,7 +309,13 @@ class SyncEngine:
                 continue
             item = docs.fetch_document(tk, tk.gewijzigd_op, self.odata, self.koop)
             with self.store.transaction():
-                report.count(docs.write_fetched(self.store, item, self.parse))
+                self._write(item, report)
+
+    def _write(self, item: docs.Fetched, report: SyncReport) -> None:
+        outcome = docs.write_fetched(self.store, item, self.parse)
+        report.count(outcome)
+        if outcome in ("failed", "fetch_failed"):
+            report.failed.append(item.tk.nummer or item.tk.id)
 
     # -- phase 3: KOOP SRU -------------------------------------------------------------
     def _search_koop(self, options: SyncOptions, report: SyncReport) -> None:
