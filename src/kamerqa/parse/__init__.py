@@ -27,6 +27,14 @@ def _genre_parser(genre: str) -> Callable[[ReadResult, Document], Document]:
     return parser
 
 
+POSTPONEMENT_WARNING = "postponement notice"
+
+
+def is_postponement_notice(document: Document) -> bool:
+    """A Mededeling uitstel: a real document of the kamervragen process that may hold no Q&A."""
+    return any(w.startswith(POSTPONEMENT_WARNING) for w in document.warnings)
+
+
 def parse_read_result(read: ReadResult, source: Source) -> Document:
     """Detect the genre of ``read`` and parse it into a kamerqa/1 Document."""
     from kamerqa.parse.genre import detect_genre
@@ -37,7 +45,7 @@ def parse_read_result(read: ReadResult, source: Source) -> Document:
     document = Document(id=source.sha256 or "unknown", genre=genre, source=source)
     document.warnings.extend(read.warnings)
     document = _genre_parser(genre)(read, document)
-    if not document.questions:
+    if not document.questions and not is_postponement_notice(document):
         raise KamerqaInputError(f"no questions found (read as {genre.replace('_', ' ')})")
     ids = document.metadata.identifiers
     document.id = ids.koop or ids.tk_document or source.sha256
