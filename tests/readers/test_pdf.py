@@ -293,3 +293,16 @@ def test_a_marker_inside_a_table_cell_is_taken_out() -> None:
     table = next(block for block in result.blocks if block.kind == "table")
     assert table.rows == [["Jaar", "Bedrag"], ["2024", "12 mln"], ["2025", "14 mln"]]
     assert [(n.id, n.text) for n in table.notes] == [("1", "Voorlopig cijfer.")]
+
+
+def test_kamerstuk_imprint_on_one_line_and_a_cited_id_in_the_text() -> None:
+    page = [
+        *_column(["Het kabinet verwijst naar kst-36600-X-11 en de motie daarover."], 700),
+        Text(LEFT, 60, "kst-36600-X-12 ISSN 0921 - 7371 ’s-Gravenhage 2024", 6),
+        Text(LEFT, 45, "Eerste Kamer, vergaderjaar 2024–2025, 36 600 X, nr. 12", 9),
+    ]
+    result = read(make_pdf([page]))
+    assert _texts(result) == ["Het kabinet verwijst naar kst-36600-X-11 en de motie daarover."]
+    assert result.metadata["koop_id"] == "kst-36600-X-12"
+    assert result.metadata["vergaderjaar"] == "2024-2025"
+    assert "aanhangselnummer" not in result.metadata

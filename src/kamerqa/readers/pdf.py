@@ -42,10 +42,12 @@ _AANHANGSEL_ID = re.compile(r"^ah-(?:tk|ek)-\d{8}-(\d+)")
 def _metadata(text: PdfText, furniture_lines: list[Line], first: list[Line]) -> dict[str, str]:
     metadata: dict[str, str] = {}
     candidates = furniture_lines + [line for page in text.pages[:1] for line in page.lines]
+    furniture = {id(line) for line in furniture_lines}  # the KOOP id only from the imprint
     for line in candidates:
         value = clean(line.plain_text())
-        if "koop_id" not in metadata and KOOP_ID.match(value):
-            metadata["koop_id"] = value
+        koop_id = KOOP_ID.search(value) if id(line) in furniture else None
+        if "koop_id" not in metadata and koop_id:
+            metadata["koop_id"] = koop_id.group(0)
         year = _VERGADERJAAR.search(value)
         if year and "vergaderjaar" not in metadata:
             metadata["vergaderjaar"] = f"{year.group(1)}-{year.group(2)}"

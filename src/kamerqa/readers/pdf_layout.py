@@ -20,13 +20,15 @@ from kamerqa.readers.pdf_blocks import QA_HEADING
 from kamerqa.readers.pdf_extract import Line, PdfPage, join_spans
 from kamerqa.readers.pdf_text import join_lines
 
-KOOP_ID = re.compile(
-    r"^(?:ah-tk|ah-ek|ah|kst|kv-tk|kv|h-tk|h-ek|blg|stb|stcrt|trb|gmb|prb|wsb)-[0-9A-Za-z-]+$"
+_KOOP = r"(?:ah-tk|ah-ek|ah|kst|kv-tk|kv|h-tk|h-ek|blg|stb|stcrt|trb|gmb|prb|wsb)-[0-9A-Za-z-]*\d"
+KOOP_ID = re.compile(rf"(?<![\w-]){_KOOP}(?![\w-])")
+# The KOOP imprint: publication id, ISSN, place and year, the running "Tweede Kamer,
+# vergaderjaar …" footer; one or several of these on one line.
+_IMPRINT_ITEM = (
+    rf"{_KOOP}|ISSN\s+\d{{4}}\s*-\s*\d{{3}}[\dX]|[’'`]s-Gravenhage\s+\d{{4}}"
+    r"|(?:Tweede|Eerste) Kamer, vergaderjaar \d{4}\s*[–-]\s*\d{4}, .{0,60}"
 )
-_IMPRINT = re.compile(
-    r"^(?:ISSN\s+\d{4}\s*-\s*\d{3}[\dX]|[’'`]s-Gravenhage\s+\d{4}"
-    r"|Tweede Kamer, vergaderjaar \d{4}\s*[–-]\s*\d{4}, .{0,60})$"
-)
+_IMPRINT = re.compile(rf"^(?:(?:{_IMPRINT_ITEM})\s*)+$")
 _PAGE_NUMBER = re.compile(r"^(?:[-–]\s*)?\d{1,4}(?:\s*(?:/|van|of)\s*\d{1,4})?(?:\s*[-–])?$")
 _PAGE_LABEL = re.compile(
     r"^(?:\d{1,4}\s*)?(?:pagina|blz\.?|page)\s*\d{1,4}(?:\s*(?:/|van|of)\s*\d{1,4})?$", re.I
@@ -71,12 +73,7 @@ def find_furniture(pages: list[PdfPage]) -> set[int]:
         for line in page.lines:
             text = clean(line.plain_text())
             page_number = _PAGE_NUMBER.match(text) and line.y in outer and alone[line.row] == 1
-            if (
-                KOOP_ID.match(text)
-                or _IMPRINT.match(text)
-                or page_number
-                or _PAGE_LABEL.match(text)
-            ):
+            if _IMPRINT.match(text) or page_number or _PAGE_LABEL.match(text):
                 furniture.add(id(line))
             elif line.y in margin and not QA_HEADING.match(text):
                 by_key[_DIGITS.sub("#", text.lower())].append(line)
