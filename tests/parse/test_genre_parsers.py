@@ -127,3 +127,10 @@ def test_nota_italic_quotes_are_questions() -> None:
         ("2", "Kosten", "a2"),
     ]
     assert doc.metadata.identifiers.koop == "kst-36412-6"
+
+
+def test_notes_without_a_marker_are_kept_unplaced() -> None:
+    blocks = [*LETTER_HEAD, Block("Vraag 1"), Block("Waarom?"), Block("Antwoord"), Block("Daarom.")]
+    read = ReadResult(format="text", blocks=blocks, unplaced_notes=[Note("7", "Losse noot.")])
+    doc = schriftelijk_overleg.parse(read, Document(id="x"))
+    assert [(f.id, f.text, f.in_) for f in doc.footnotes] == [("7", "Losse noot.", None)]

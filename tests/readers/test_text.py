@@ -152,3 +152,10 @@ def test_marker_between_words_leaves_one_space() -> None:
 
 def test_private_use_characters_in_the_input_are_not_taken_for_markers() -> None:
     assert read_text("A\ue000B[footnoteRef:1] C").blocks[0].text == "AB C"
+
+
+def test_glued_digits_after_punctuation() -> None:
+    text = "Het kabinet besluit.1 Daarna volgt 3.1 van de nota.\n\n____\n1 Zie de brief.\n"
+    block = read_text(text).blocks[0]
+    assert block.text == "Het kabinet besluit. Daarna volgt 3.1 van de nota."
+    assert block.notes[0].offset == len("Het kabinet besluit.")

@@ -180,6 +180,7 @@ def parse(read: ReadResult, document: Document) -> Document:
     fill_intro_metadata(document.metadata, intro, [b.text for b in head])
     apply_format_facts(document.metadata, read.metadata)
     document.metadata.subject = document.metadata.subject or subject_after(_SUBJECT, intro)
+    builder.loose_notes.extend(read.unplaced_notes)
     builder.finish(document)
     document.references = find_references(intro) + document.references
     title = "Lijst van vragen en antwoorden"

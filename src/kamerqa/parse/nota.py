@@ -218,4 +218,5 @@ def parse(read: ReadResult, document: Document) -> Document:
         walker.feed(block)
     apply_format_facts(document.metadata, read.metadata)
     _fill_metadata(document, blocks[:start], texts[signature_at:])
+    walker.builder.loose_notes.extend(read.unplaced_notes)
     return walker.builder.finish(document)

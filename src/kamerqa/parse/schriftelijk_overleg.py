@@ -284,4 +284,5 @@ def parse(read: ReadResult, document: Document) -> Document:
     apply_format_facts(document.metadata, read.metadata)
     _fill_metadata(document, blocks[:start], blocks[end:])
     document.metadata.signatories = document.metadata.signatories or signers
+    walker.builder.loose_notes.extend(read.unplaced_notes)
     return walker.builder.finish(document)

@@ -40,7 +40,9 @@ _TYPED_NOTE_LINE = re.compile(r"^\s*(?:\[(\d{1,3})\]|\^(\d{1,3})|([⁰¹²³⁴�
 _BRACKET_REF = re.compile(r"\s?\[(\d{1,3})\](?=[\s.,;:)!?’”'\"-]|$)")
 _CARET_REF = re.compile(r"\^(\d{1,3})(?!\d)")
 _SUPERSCRIPT_REF = re.compile(r"(?<=\S)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
-_GLUED_REF = re.compile(r"(?<=[a-zà-ÿ]{3})(\d{1,2})(?=[\s.,;:)!?]|$)")
+_GLUED_REF = re.compile(
+    r"(?<=[a-zà-ÿ]{3})(\d{1,2})(?=[\s.,;:)!?]|$)|(?<=[a-zà-ÿ]{2}[.,;:)])(\d{1,2})(?=\s|$)"
+)
 
 
 def _body_end(text: str, start: int) -> int:
@@ -159,8 +161,11 @@ class MarkerScanner:
             return match.group(0)
 
         def take_glued(match: re.Match[str]) -> str:
-            if match.group(1) == self._expected():
-                return take(match)
+            number = match.group(1) or match.group(2)
+            if number == self._expected():
+                self.used.add(number)
+                found.append(Note(number, self.notes[number]))
+                return sentinel(before + len(found) - 1)
             return match.group(0)
 
         for pattern in (_BRACKET_REF, _CARET_REF, _SUPERSCRIPT_REF):
