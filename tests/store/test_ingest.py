@@ -73,7 +73,7 @@ def test_cli_ingest_search_export_stats(tmp_path: Path) -> None:
     folder = _folder(tmp_path, 3)
     db = str(tmp_path / "cli.db")
     runner = CliRunner()
-    result = runner.invoke(app, ["ingest", str(folder), "--db", db, "--workers", "1"])
+    result = runner.invoke(app, ["ingest", str(folder), "--db", db, "--workers", "1", "--no-embed"])
     assert result.exit_code == 1  # broken.txt failed, the rest went in
     assert "3 inserted" in result.stdout and "broken.txt" in result.stderr
     result = runner.invoke(app, ["search", "drones", "--db", db, "--format", "json"])
@@ -89,6 +89,14 @@ def test_cli_ingest_search_export_stats(tmp_path: Path) -> None:
     assert json.loads(result.stdout)["questions"] == 6
     result = runner.invoke(app, ["search", "x", "--db", db, "--sort", "nonsense"])
     assert result.exit_code != 0
+    result = runner.invoke(
+        app, ["similar", "--question", "2025D41001:1", "--db", db, "--format", "json"]
+    )
+    assert result.exit_code == 0
+    similar = json.loads(result.stdout)
+    assert similar["hits"] and ("2025D41001", "1") not in {
+        (h["doc_id"], h["question_number"]) for h in similar["hits"]
+    }
 
 
 def test_seed_acceptance(tmp_path: Path, seed_path: Path, shared_dir: Path) -> None:

@@ -19,20 +19,23 @@ from kamerqa.search import SearchRequest
 from kamerqa.search.models import IngestReport, SearchResponse, SimilarResponse
 from kamerqa.store import open_store
 from kamerqa.store.export import EXPORT_FORMATS, export
+from kamerqa.store.ingest import ingest_paths
 
 DB_HELP = "SQLite file path or postgresql:// URL (default ./kamerqa.db; env KAMERQA_DB)."
 _db = typer.Option(None, "--db", envvar="KAMERQA_DB", help=DB_HELP)
 _fmt = typer.Option("table", "--format", "-f", help="table or json.")
 
 
-def _run_ingest(paths: list[Path], db: str | None, workers: int | None) -> IngestReport:
+def _run_ingest(
+    paths: list[Path], db: str | None, workers: int | None, embed: bool
+) -> IngestReport:
     with open_store(db) as store:
         if not sys.stderr.isatty():
 
             def line(path: str, done: int, total: int) -> None:
                 typer.echo(f"[{done}/{total}] {path}", err=True)
 
-            return store.ingest_paths(paths, workers=workers, progress=line)
+            return ingest_paths(store, paths, workers=workers, progress=line, embed=embed)
         columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
         with Progress(*columns, console=Console(stderr=True)) as bar:
             task = bar.add_task("ingest", total=None)
@@ -40,16 +43,19 @@ def _run_ingest(paths: list[Path], db: str | None, workers: int | None) -> Inges
             def tick(path: str, done: int, total: int) -> None:
                 bar.update(task, completed=done, total=total)
 
-            return store.ingest_paths(paths, workers=workers, progress=tick)
+            return ingest_paths(store, paths, workers=workers, progress=tick, embed=embed)
 
 
 def ingest(
     paths: list[Path] = typer.Argument(..., help="Files and folders (recursively)."),
     db: str | None = _db,
     workers: int | None = typer.Option(None, help="Parser processes (default: CPU cores)."),
+    embed: bool = typer.Option(
+        True, "--embed/--no-embed", help="Compute sentence vectors for similarity now."
+    ),
 ) -> None:
     """Parse documents and store them; re-ingesting unchanged files changes nothing."""
-    report = _run_ingest(paths, db, workers)
+    report = _run_ingest(paths, db, workers, embed)
     for failure in report.failed:
         typer.echo(f"kamerqa: {failure.path}: {failure.reason}", err=True)
     typer.echo(

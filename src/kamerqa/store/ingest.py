@@ -10,8 +10,9 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -63,6 +64,7 @@ def parse_one(path: str) -> Parsed:
 
 
 def _parsed(files: list[Path], workers: int) -> Iterator[Parsed]:
+    """Parse results in file order, with at most ``workers * 4`` files in flight."""
     names = [str(p) for p in files]
     if workers <= 1 or len(names) < 2:
         yield from map(parse_one, names)
@@ -70,7 +72,13 @@ def _parsed(files: list[Path], workers: int) -> Iterator[Parsed]:
     # spawn, not fork: a forked worker would inherit (and can break) the open database handle
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        yield from pool.map(parse_one, names, chunksize=4)
+        pending: deque[Future[Parsed]] = deque()
+        for name in names:
+            pending.append(pool.submit(parse_one, name))
+            if len(pending) >= workers * 4:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
 
 
 def _write_batch(store: Store, batch: list[Parsed], report: IngestReport) -> None:

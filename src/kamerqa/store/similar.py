@@ -32,26 +32,28 @@ def ensure_embeddings(store: Store, chunk: int = 256) -> int:
     encoder = load_encoder()
     if encoder is None:
         return 0
-    missing = store.execute(
-        "SELECT q.doc_id, q.number, q.text FROM questions q LEFT JOIN embeddings e"
-        " ON e.doc_id = q.doc_id AND e.number = q.number AND e.model = ?"
-        " WHERE e.doc_id IS NULL ORDER BY q.doc_id, q.position",
-        (MODEL_NAME,),
-    )
-    todo = list({(r[0], r[1]): r for r in reversed(missing)}.values())[::-1]
-    for start in range(0, len(todo), chunk):
-        part = todo[start : start + chunk]
-        vectors = encode(encoder, [r[2] for r in part])
+    added = 0
+    while True:  # chunk by chunk, so memory stays flat on a large store
+        missing = store.execute(
+            "SELECT q.doc_id, q.number, min(q.text) FROM questions q LEFT JOIN embeddings e"
+            " ON e.doc_id = q.doc_id AND e.number = q.number AND e.model = ?"
+            " WHERE e.doc_id IS NULL GROUP BY q.doc_id, q.number"
+            " ORDER BY q.doc_id, q.number LIMIT ?",
+            (MODEL_NAME, chunk),
+        )
+        if not missing:
+            return added
+        vectors = encode(encoder, [r[2] for r in missing])
         with store.transaction():
             store.executemany(
                 "INSERT INTO embeddings (doc_id, number, model, dim, vector)"
                 " VALUES (?, ?, ?, ?, ?)",
                 [
                     (d, n, MODEL_NAME, vectors.shape[1], to_blob(v))
-                    for (d, n, _), v in zip(part, vectors, strict=True)
+                    for (d, n, _), v in zip(missing, vectors, strict=True)
                 ],
             )
-    return len(todo)
+        added += len(missing)
 
 
 def _lexical(store: SQLStore, text: str, exclude: Key | None) -> list[Key]:
