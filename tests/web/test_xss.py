@@ -79,3 +79,13 @@ def test_api_returns_the_text_unchanged(web_client: TestClient, xss_document: Do
         .headers["content-type"]
         .startswith("application/json")
     )
+
+
+def test_public_pages_forbid_inline_scripts(web_client: TestClient, xss_document: Document) -> None:
+    response = web_client.get(f"/doc/{xss_document.id}")
+    policy = response.headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy.split("style-src")[0]
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert "<script>" not in response.text.split("</head>")[1].replace(
+        '<script src="/static/app.js', ""
+    )
