@@ -135,15 +135,20 @@ class Store(abc.ABC):
         workers: int | None = None,
         batch_size: int = 32,
         progress: Callable[[str, int, int], None] | None = None,
+        embed: bool = True,
     ) -> IngestReport:
         """Parse files/folders (recursively, every supported format) and upsert them.
 
         Parsing runs in a process pool; each batch of documents is one transaction.
-        ``progress(path, done, total)`` is called after every file.
+        ``progress(path, done, total)`` is called after every file. A run that changed
+        something is logged in ``ingest_runs`` and (``embed``) computes missing question
+        vectors; a run that changed nothing writes nothing.
         """
         from kamerqa.store.ingest import ingest_paths
 
-        return ingest_paths(self, paths, workers=workers, batch_size=batch_size, progress=progress)
+        return ingest_paths(
+            self, paths, workers=workers, batch_size=batch_size, progress=progress, embed=embed
+        )
 
     # -- search ------------------------------------------------------------------------
     @abc.abstractmethod
