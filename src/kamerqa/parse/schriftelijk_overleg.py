@@ -23,6 +23,7 @@ from kamerqa.parse.letter import (
     subject_after,
 )
 from kamerqa.parse.numbering import match_question_heading
+from kamerqa.parse.parties import party_from_fractie
 from kamerqa.parse.qa_common import (
     QABuilder,
     answer_heading,
@@ -196,6 +197,10 @@ class _Walker:
         if not self.numbered and self._opens_question(text):
             builder.start_question()
         builder.add_block(block)
+        if builder.in_question and builder.party is None:
+            party = party_from_fractie(text[:200])
+            if party:
+                builder.assign_party(party)  # no faction headings: the question names it
 
     def _unheaded(self, block: Block, text: str) -> None:
         """No "Vraag"/"Antwoord" headings: faction prose (or bold/italic text) asks, plain
