@@ -11,7 +11,7 @@ from datetime import date
 from fastapi import APIRouter, Query, Request
 
 from kamerqa.api.deps import pool_of
-from kamerqa.api.errors import not_found
+from kamerqa.api.errors import ERROR_RESPONSES, not_found
 from kamerqa.sources.lifecycle import ZaakLifecycle
 from kamerqa.sources.status import (
     OverdueGroup,
@@ -22,7 +22,7 @@ from kamerqa.sources.status import (
     zaak_lifecycle,
 )
 
-router = APIRouter(tags=["sync"])
+router = APIRouter(tags=["sync"], responses=ERROR_RESPONSES)
 
 TODAY = Query(None, description="Judge deadlines on this day (default: today).")
 
