@@ -306,3 +306,10 @@ def test_kamerstuk_imprint_on_one_line_and_a_cited_id_in_the_text() -> None:
     assert result.metadata["koop_id"] == "kst-36600-X-12"
     assert result.metadata["vergaderjaar"] == "2024-2025"
     assert "aanhangselnummer" not in result.metadata
+
+
+def test_a_text_layer_without_unicode_gives_one_clear_error() -> None:
+    garbage = "†‡•¶§©®°±¤ " * 6  # what a font without a Unicode map often yields
+    pdf = make_pdf([_column([garbage, garbage[::-1]], 700)])
+    with pytest.raises(KamerqaInputError, match="cannot be decoded"):
+        read(pdf)

@@ -116,4 +116,17 @@ def read(data: bytes) -> ReadResult:
     result = read_pdf_text(text)
     if not any(block.text for block in result.blocks):
         raise KamerqaInputError("the PDF has no text layer (scanned?); run OCR first")
+    if _letter_share(result) < 0.4:
+        raise KamerqaInputError("the PDF's text layer cannot be decoded (fonts without Unicode)")
     return result
+
+
+def _letter_share(result: ReadResult) -> float:
+    """Share of letters and digits among the visible characters of the text."""
+    visible = letters = 0
+    for block in result.blocks:
+        for char in block.text:
+            if not char.isspace():
+                visible += 1
+                letters += char.isalnum()
+    return letters / visible if visible else 0.0
