@@ -159,3 +159,17 @@ def test_glued_digits_after_punctuation() -> None:
     block = read_text(text).blocks[0]
     assert block.text == "Het kabinet besluit. Daarna volgt 3.1 van de nota."
     assert block.notes[0].offset == len("Het kabinet besluit.")
+
+
+def test_short_sentence_lines_are_not_taken_for_wrapped_text() -> None:
+    lines = [
+        "1. Hoeveel kost het nieuwe systeem voor de Belastingdienst in 2025?",
+        "Het nieuwe systeem kost in 2025 ongeveer 120 miljoen euro in totaal.",
+        "2. Wanneer wordt het systeem in gebruik genomen door de dienst?",
+        "Het systeem wordt naar verwachting in het najaar van 2026 ingevoerd.",
+        "3. Welke risico's ziet de staatssecretaris bij de invoering ervan?",
+        "De belangrijkste risico's betreffen de planning en de datakwaliteit.",
+        "4. Is de Auditdienst Rijk betrokken bij het toezicht op het project?",
+        "Ja, de Auditdienst Rijk rapporteert elk halfjaar over het project.",
+    ]
+    assert len(read_text("\n".join(lines)).blocks) == len(lines)

@@ -288,6 +288,9 @@ def parse(read: ReadResult, document: Document) -> Document:
     walker.run(blocks[start:end])
     apply_format_facts(document.metadata, read.metadata)
     _fill_metadata(document, blocks[:start], blocks[end:])
-    document.metadata.signatories = document.metadata.signatories or signers
+    meta = document.metadata
+    meta.signatories = meta.signatories or signers
+    if not meta.addressees:  # the inbreng was put to whoever answers it
+        meta.addressees = [s.function for s in meta.signatories if s.function]
     walker.builder.loose_notes.extend(read.unplaced_notes)
     return walker.builder.finish(document)

@@ -80,12 +80,15 @@ def _wrap_width(lines: list[str]) -> int:
     width = lengths[int(len(lengths) * 0.9)]
     if not _MIN_WRAP_WIDTH <= width <= _MAX_WRAP_WIDTH or lengths[-1] > width * 1.5 + 10:
         return 0
-    wrapped = sum(
-        1
+    long_lines = [
+        line.rstrip()
         for line, following in itertools.pairwise(lines)
         if following.strip() and len(line.rstrip()) >= 0.75 * width
-    )
-    return width if wrapped >= max(3, len(lengths) // 5) else 0
+    ]
+    # wrapped lines mostly break mid-sentence; whole sentences per line end in . ? ! :
+    mid_sentence = sum(1 for line in long_lines if line[-1] not in ".?!:;")
+    wrapped = len(long_lines) >= max(3, len(lengths) // 5) and mid_sentence * 2 >= len(long_lines)
+    return width if wrapped else 0
 
 
 def _wrapped_after(previous: str, line: str, width: int) -> bool:
