@@ -12,6 +12,7 @@ from kamerqa.errors import KamerqaInputError
 from kamerqa.model import Document
 from kamerqa.parse import parse_bytes
 from kamerqa.parse.genre import detect_genre
+from kamerqa.readers.blocks import Block, Note, ReadResult
 from kamerqa.readers.text import read, read_text
 
 PARSERS = ("schriftelijk_overleg", "lijst", "nota")
@@ -113,3 +114,44 @@ def test_parse_bytes_only_raises_input_errors(lines: list[str]) -> None:
 @given(st.sampled_from(["Vraag 1 " + "1 " * 3000 + "x", "A-" * 3000 + " fractie", "[1: " * 2000]))
 def test_pathological_lines_do_not_hang(line: str) -> None:
     _parse_each_genre(line + "\n" + line)
+
+
+_NOTES = st.lists(
+    st.builds(
+        Note,
+        st.sampled_from(["1", "2", "3", "x"]),
+        st.text(max_size=20),
+        st.one_of(st.none(), st.integers(-5, 200)),
+    ),
+    max_size=2,
+)
+_BLOCKS = st.lists(
+    st.builds(
+        Block,
+        st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=60)),
+        kind=st.sampled_from(["paragraph", "heading", "list_item", "table"]),
+        bold=st.booleans(),
+        italic=st.booleans(),
+        notes=_NOTES,
+        rows=st.lists(
+            st.lists(st.sampled_from(["Nr", "Vraag", "1", "2", "Wat?", ""]), max_size=5), max_size=4
+        ),
+    ),
+    max_size=40,
+)
+
+
+@LIMITS
+@given(_BLOCKS)
+def test_parsers_on_arbitrary_blocks(blocks: list[Block]) -> None:
+    """What any reader (DOCX, PDF, HTML, XML) may hand over: styles, tables, notes, offsets."""
+    read = ReadResult(format="docx", blocks=blocks)
+    detect_genre(read)
+    for name in PARSERS:
+        module = importlib.import_module(f"kamerqa.parse.{name}")
+        document = module.parse(read, Document(id="x"))
+        texts = {a.id: a.text for a in document.answers}
+        texts.update({f"q{q.number}": q.text for q in document.questions})
+        for note in document.footnotes:
+            if note.offset is not None:
+                assert 0 <= note.offset <= len(texts[note.in_ or ""])
