@@ -134,3 +134,13 @@ def test_notes_without_a_marker_are_kept_unplaced() -> None:
     read = ReadResult(format="text", blocks=blocks, unplaced_notes=[Note("7", "Losse noot.")])
     doc = schriftelijk_overleg.parse(read, Document(id="x"))
     assert [(f.id, f.text, f.in_) for f in doc.footnotes] == [("7", "Losse noot.", None)]
+
+
+def test_note_offset_after_a_heading_on_the_same_line() -> None:
+    text = "Vraag 1: Klopt het bericht over X?"
+    block = Block(
+        text, notes=[Note("1", "NOS, 3 maart.", offset=len("Vraag 1: Klopt het bericht"))]
+    )
+    doc = _parse(lijst, [Block("LIJST VAN VRAGEN EN ANTWOORDEN"), block, Block("Antwoord: Ja.")])
+    note = doc.footnotes[0]
+    assert (note.in_, doc.questions[0].text[: note.offset]) == ("q1", "Klopt het bericht")

@@ -83,14 +83,14 @@ class _Walker:
         answer = answer_heading(block.text)
         if answer is not None and builder.questions:
             builder.start_answer(answer[0])
-            builder.add(answer[1], block.notes)
+            builder.add_rest(answer[1], block)
             self.awaiting_text = False
             return
         start = _question_start(block, builder.next_number())
         headed = match_question_heading(block.text) is not None
         if start is not None and (headed or self._is_question(index)):
             builder.start_question(start[0])
-            builder.add(start[1], block.notes)
+            builder.add_rest(start[1], block)
             self.awaiting_text = not start[1]
             return
         if self._is_section(index, block):

@@ -80,7 +80,7 @@ class _Walker:
         heading = match_question_heading(text)
         if heading is not None or _VRAAG_ALONE.match(text):
             builder.start_question(heading.numbers if heading else None)
-            builder.add(heading.rest if heading else "", block.notes)
+            builder.add_rest(heading.rest if heading else "", block)
             self.headed_question = True
             return
         if self.headed_question and builder.in_question and answer_heading(text) is None:
@@ -93,7 +93,7 @@ class _Walker:
         answer = answer_heading(text)
         if answer is not None and builder.questions:
             builder.start_answer(answer[0])
-            builder.add(answer[1], block.notes)
+            builder.add_rest(answer[1], block)
             return
         if is_heading_like(block) and _faction_of(text) is None:
             builder.start_section(strip_enumerator(text))

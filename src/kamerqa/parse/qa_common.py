@@ -218,6 +218,17 @@ class QABuilder:
     def add_block(self, block: Block) -> None:
         self.add(block.text, block.notes)
 
+    def add_rest(self, rest: str, block: Block) -> None:
+        """The part of ``block`` after a heading ("Vraag 2: Klopt het …"), notes shifted along."""
+        start = block.text.rfind(rest.strip()) if rest.strip() else -1
+        if start < 0:
+            self.add(rest, [Note(n.id, n.text) for n in block.notes])
+            return
+        shifted = [
+            Note(n.id, n.text, None if n.offset is None else n.offset - start) for n in block.notes
+        ]
+        self.add(block.text[start : start + len(rest.strip())], shifted)
+
     @property
     def in_answer(self) -> bool:
         return isinstance(self._current, _Item) and self._current.is_answer

@@ -152,13 +152,12 @@ class _Walker:
         heading = match_question_heading(text)
         if heading is not None:
             self.builder.start_question(heading.numbers)
-            self.builder.add(heading.rest)
-            self.builder.add("", block.notes)
+            self.builder.add_rest(heading.rest, block)
             return
         answer = answer_heading(text)
         if answer is not None and self.builder.questions:
             self.builder.start_answer(answer[0])
-            self.builder.add(answer[1], block.notes)
+            self.builder.add_rest(answer[1], block)
             return
         self._body(block, text)
 
@@ -189,7 +188,7 @@ class _Walker:
             number, rest = numbered_paragraph(text, builder.next_number())
             if number and self._numbered_question(rest):
                 builder.start_question([number])
-                builder.add(rest, block.notes)
+                builder.add_rest(rest, block)
                 return
         if not self.numbered and not self.headed_answers:
             self._unheaded(block, text)
