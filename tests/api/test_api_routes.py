@@ -129,3 +129,27 @@ def test_render_downloads(client: TestClient, documents: list[Document]) -> None
     assert response.status_code == 200
     assert "attachment" in response.headers["content-disposition"]
     assert Document.from_dict(response.json()).id == doc.id
+
+
+def test_optional_routers_are_included_when_present(client: TestClient) -> None:
+    import importlib
+    import importlib.util
+
+    from kamerqa.api.app import OPTIONAL_ROUTERS
+
+    served = set(client.get("/openapi.json").json()["paths"])
+    ours = ("/api/documents", "/api/search", "/api/similar", "/api/export", "/api/stats")
+    others = {p for p in served if not p.startswith((*ours, "/api/health", "/feeds/"))}
+    present = [n for n in OPTIONAL_ROUTERS if importlib.util.find_spec(n) is not None]
+    assert bool(others) == bool(present)
+    for name in OPTIONAL_ROUTERS:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError:
+            continue
+        paths = {
+            getattr(route, "path", "")
+            for route in module.router.routes
+            if getattr(route, "include_in_schema", False)
+        }
+        assert paths <= served, name

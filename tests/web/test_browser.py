@@ -119,8 +119,12 @@ def test_search_drones_then_follow_the_crossref_in_answer_9(
     page.wait_for_url(f"**/doc/{doc_id}*")
     link = page.locator("#vraag-9 .answer a.xref").first
     assert link.get_attribute("href") == "#antwoord-2"
-    link.hover()
+    link.focus()  # keyboard users get the same preview
     preview = page.locator("#preview")
+    preview.wait_for(state="visible")
+    page.keyboard.press("Escape")
+    preview.wait_for(state="hidden")
+    link.hover()
     preview.wait_for(state="visible")
     assert "NAVO" in preview.inner_text()
     page.screenshot(path=str(ARTIFACTS / "crossref-preview.png"))
