@@ -78,3 +78,12 @@ def test_no_askers_phrase() -> None:
 )
 def test_party_from_fractie(text: str, party: str | None) -> None:
     assert party_from_fractie(text) == party
+
+
+def test_askers_end_before_the_submission_date() -> None:
+    assert parse_askers("Vragen van het lid Van Dijk (SGP), ingezonden 3 maart 2025") == [
+        Person(name="Van Dijk", party="SGP")
+    ]
+    assert parse_askers("het lid van der Plas (BBB) (ingezonden 3 maart)") == [
+        Person(name="van der Plas", party="BBB")
+    ]

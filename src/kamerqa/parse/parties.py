@@ -72,7 +72,8 @@ _LONG_NAME_FRACTIE = re.compile(
 _GROUP_WORDS = re.compile(r"^(?:beiden|beide|allen|alle|allebei)\s+", re.I)
 _ASKERS_START = re.compile(r"\b(?:het\s+(?:kamer)?lid|de\s+(?:kamer)?leden)\s+", re.I)
 _ASKERS_END = re.compile(
-    r"\s+(?:aan|over|inzake|betreffende|van\s+de\s+(?:minister|staatssecretaris))\b|[.;:\n]\s|$",
+    r"\s+(?:aan|over|inzake|betreffende|van\s+de\s+(?:minister|staatssecretaris))\b|[.;:\n]\s|$"
+    r"|,?\s*\(?(?:ingezonden|ingediend|gesteld)\b",
 )
 _NAME_SPLIT = re.compile(r"\s*,\s*|\s+en\s+|\s+&\s+")
 
@@ -133,7 +134,8 @@ def _askers_segment(text: str) -> str | None:
 
 
 def _names(chunk: str) -> list[str]:
-    return [n.strip(" ,.;") for n in _NAME_SPLIT.split(chunk) if n.strip(" ,.;")]
+    names = [n.strip(" ,.;") for n in _NAME_SPLIT.split(chunk)]
+    return [n for n in names if n and (n[0].isupper() or n[:3] in ("van", "de ", "den", "ter"))]
 
 
 def parse_askers(text: str) -> list[Person]:
