@@ -57,6 +57,7 @@ _FACTION_OPENING = re.compile(
     r"(?:de\s+leden\s+van\s+de\b|deze\s+leden\b|de\s+genoemde\s+leden\b|zij\b)",
     re.I,
 )
+_VERSLAG = re.compile(r"verslag\s+van\s+een\s+schriftelijk\s+overleg", re.I)
 _TOC = re.compile(r"^\s*(?:inhoudsopgave|inhoud)\b[\s:]*(?:blz\.?|pagina|pag\.)?\s*$", re.I)
 _TOC_LINE = re.compile(r"^.{3,160}?(?:\.{2,}|\s)\s*\d{1,3}\s*$")
 _SUBJECT = re.compile(
@@ -110,9 +111,7 @@ def _fill_metadata(document: Document, head: list[Block], tail: list[Block]) -> 
     )
     meta.subject = meta.subject or subject
     meta.meeting = meta.meeting or meeting
-    verslag = any(
-        re.search(r"verslag\s+van\s+een\s+schriftelijk\s+overleg", t, re.I) for t in texts
-    )
+    verslag = any(_VERSLAG.search(t) for t in texts)
     kind = "Verslag van een schriftelijk overleg" if verslag else "Schriftelijk overleg"
     document.title = f"{kind} over {meta.subject}" if meta.subject else kind
 
@@ -176,7 +175,9 @@ class _Walker:
             numbers = [q for p in self.builder.parties if p.name == party for q in p.numbers]
             if numbers:
                 self.builder.start_answer(numbers)
-                return
+            else:
+                self.builder.detach()  # a reply to a faction that asked nothing
+            return
         self.builder.start_party(party)
 
     def _body(self, block: Block, text: str) -> None:
