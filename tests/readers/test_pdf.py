@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kamerqa.errors import KamerqaInputError
@@ -12,6 +14,7 @@ from kamerqa.readers.pdf import read
 from .pdf_maker import Text, image_only_pdf, make_pdf
 
 PITCH = 12.0
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "pdf"
 LEFT = 72.0
 
 
@@ -313,3 +316,38 @@ def test_a_text_layer_without_unicode_gives_one_clear_error() -> None:
     pdf = make_pdf([_column([garbage, garbage[::-1]], 700)])
     with pytest.raises(KamerqaInputError, match="cannot be decoded"):
         read(pdf)
+
+
+def test_a_list_table_with_wrapped_question_cells() -> None:
+    columns = (LEFT, 100, 420, 470)
+    names = ("Nr", "Vraag", "Blz.", "t/m")
+    header = [Text(x, 700, t, bold=True) for x, t in zip(columns, names, strict=True)]
+    row1 = [
+        Text(LEFT, 686, "1"),
+        Text(100, 686, "Hoeveel militairen zijn in 2024"),
+        Text(420, 686, "12"),
+        Text(470, 686, "13"),
+        Text(100, 674, "ingestroomd?"),
+    ]
+    row2 = [Text(LEFT, 660, "2"), Text(100, 660, "Wat kost de missie?"), Text(420, 660, "15")]
+    result = read(make_pdf([[*header, *row1, *row2]]))
+    tables = [block for block in result.blocks if block.kind == "table"]
+    assert len(tables) == 1
+    assert tables[0].rows == [
+        ["Nr", "Vraag", "Blz.", "t/m"],
+        ["1", "Hoeveel militairen zijn in 2024 ingestroomd?", "12", "13"],
+        ["2", "Wat kost de missie?", "15", ""],
+    ]
+
+
+def test_libreoffice_table_with_vertically_centred_cells() -> None:
+    result = read((FIXTURES / "lijst-tabel.pdf").read_bytes())
+    tables = [block for block in result.blocks if block.kind == "table"]
+    assert len(tables) == 1
+    rows = tables[0].rows
+    assert rows[0] == ["Nr", "Vraag", "Bijlage", "Blz. (van)", "t/m"]
+    assert [row[0] for row in rows[1:]] == ["1", "2", "3"]
+    assert rows[1][1].startswith("Hoeveel militairen") and rows[1][1].endswith("doelstelling?")
+    assert rows[3][2:] == ["2", "40", "41"]
+    assert rows[3][1].endswith("per project?")
+    assert _texts(result)[-1] == "Antwoord: In 2024 zijn 4.500 militairen ingestroomd."

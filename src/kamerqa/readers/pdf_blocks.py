@@ -126,8 +126,10 @@ def _edges(lines: list[TextLine], size: float) -> dict[tuple[int, int], tuple[fl
     return edges
 
 
-class _Breaker:
-    """Decides where one block ends and the next starts."""
+class Breaker:
+    """Decides where one block ends and the next starts (line pitch and column edges are
+    measured over all body lines of the document, so short stretches between tables are
+    judged by the same measure)."""
 
     def __init__(self, lines: list[TextLine], size: float) -> None:
         self.size = size
@@ -183,11 +185,13 @@ def _block(para: Paragraph, size: float, notes: dict[str, str]) -> Block:
     )
 
 
-def build_blocks(lines: list[TextLine], size: float, notes: dict[str, str]) -> list[Block]:
+def build_blocks(
+    lines: list[TextLine], size: float, notes: dict[str, str], breaker: Breaker | None = None
+) -> list[Block]:
     """Blocks from body lines in reading order."""
     if not lines:
         return []
-    breaker = _Breaker(lines, size)
+    breaker = breaker or Breaker(lines, size)
     paragraphs: list[Paragraph] = [Paragraph([lines[0]], lines[0].list_start)]
     for item in lines[1:]:
         if breaker.breaks(paragraphs[-1], item):

@@ -242,7 +242,7 @@ def _segments(spans: list[Span], page: int, y: float, row: int) -> list[Line]:
         last = lines[-1] if lines else None
         gap_limit = 0.0
         if last is not None:
-            gap_limit = 2.5 * max(span.size, last.size)
+            gap_limit = 2.0 * max(span.size, last.size)
             if abs(span.size - last.size) > 0.15 * max(span.size, last.size) and not span.shift:
                 gap_limit = max(span.size, last.size)  # a change of size: another text
         if last is not None and span.x0 - last.x1 <= gap_limit:

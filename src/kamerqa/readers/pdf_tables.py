@@ -1,8 +1,10 @@
 """Tables in PDF text: consecutive rows cut into aligned cells become one table block.
 
-A row is a baseline that ``pdf_extract`` cut into several segments (runs far apart). Two or
-more such rows in a row, on one page, whose cells start at the same x positions, make a table;
-a single-segment line between them that starts under a later cell continues that cell.
+A row is a baseline that ``pdf_extract`` cut into several segments (runs far apart). A table
+is a stretch of such rows on one page (at least two of them), where single-segment lines that
+start right of the table's first column continue a cell of the row above. Column starts are
+the x positions where cells of at least two rows start; a segment that runs over a column
+start (a short header cell glued to the next one) is split between the columns by its runs.
 """
 
 from __future__ import annotations
@@ -10,82 +12,146 @@ from __future__ import annotations
 from itertools import groupby
 
 from kamerqa.readers.blocks import Block, Note
-from kamerqa.readers.pdf_blocks import TextLine, build_blocks, settle_marks
+from kamerqa.readers.pdf_blocks import Breaker, TextLine, build_blocks, settle_marks, text_line
+from kamerqa.readers.pdf_extract import Line
 from kamerqa.readers.pdf_text import join_two, normalise_text
 
+Row = list[TextLine]
 
-def _rows(items: list[TextLine]) -> list[list[TextLine]]:
+
+def _rows(items: list[TextLine]) -> list[Row]:
     return [list(g) for _, g in groupby(items, key=lambda t: (t.line.page, t.line.row))]
 
 
-def _column(starts: list[float], x: float, size: float) -> int | None:
-    for index, start in enumerate(starts):
-        if abs(start - x) <= 1.5 * size:
-            return index
-    return None
-
-
-def _table_end(rows: list[list[TextLine]], first: int, size: float) -> int:
-    """Index after the last row of a table starting at ``first`` (``first`` if none)."""
-    starts = [cell.line.x0 for cell in rows[first]]
+def _region_end(rows: list[Row], first: int, size: float) -> int:
+    """End of the stretch of multi-cell rows and their continuation lines from ``first``."""
+    left = min(cell.line.x0 for cell in rows[first])
     end = first + 1
-    multi = 1
     while end < len(rows):
-        row = rows[end]
+        row, above = rows[end], rows[end - 1]
         if row[0].line.page != rows[first][0].line.page:
             break
-        columns = [_column(starts, cell.line.x0, size) for cell in row]
-        if any(c is None for c in columns):
+        if above[0].line.y - row[0].line.y > 3 * size:
             break
-        if len(row) >= 2:
-            multi += 1
-        elif columns[0] == 0:
+        if len(row) == 1 and row[0].line.x0 <= left + size:
             break
         end += 1
-    return end if multi >= 2 else first
+    return end
 
 
-def _table_block(rows: list[list[TextLine]], size: float, known: dict[str, str]) -> Block:
-    starts = [cell.line.x0 for cell in rows[0]]
-    table: list[list[str]] = []
-    for row in rows:
-        if len(row) == 1 and table:
-            column = _column(starts, row[0].line.x0, size) or 0
-            table[-1][column] = join_two(table[-1][column], row[0].text)
+def _region_start(rows: list[Row], first: int, size: float, floor: int) -> int:
+    """Continuation lines just above the first multi-cell row (cells centred vertically)."""
+    left = min(cell.line.x0 for cell in rows[first])
+    start = first
+    while start - 1 >= floor:
+        row, below = rows[start - 1], rows[start]
+        same_page = row[0].line.page == below[0].line.page
+        near = row[0].line.y - below[0].line.y <= 1.5 * size
+        if len(row) != 1 or not same_page or not near or row[0].line.x0 <= left + size:
+            break
+        start -= 1
+    return start
+
+
+def _starts(rows: list[Row], size: float) -> list[float]:
+    """Column starts: x positions where at least two cells or cell lines start."""
+    xs = sorted(cell.line.x0 for row in rows for cell in row)
+    clusters: list[list[float]] = []
+    for x in xs:
+        if clusters and x - clusters[-1][-1] <= 1.5 * size:
+            clusters[-1].append(x)
+        else:
+            clusters.append([x])
+    return [min(c) for c in clusters if len(c) >= 2]
+
+
+def _column(starts: list[float], x: float, size: float) -> int:
+    """The column whose start is the last one at or left of ``x``."""
+    index = 0
+    for position, start in enumerate(starts):
+        if x >= start - 1.5 * size:
+            index = position
+    return index
+
+
+def _pieces(cell: TextLine, starts: list[float], size: float, known: set[str]) -> list[TextLine]:
+    """A segment split where it runs over a column start (its runs decide)."""
+    line = cell.line
+    columns = {_column(starts, span.x0, size) for span in line.spans}
+    if len(columns) <= 1:
+        return [cell]
+    pieces: list[TextLine] = []
+    for column in sorted(columns):
+        spans = [s for s in line.spans if _column(starts, s.x0, size) == column]
+        part = Line(line.page, line.y, spans[0].x0, spans[-1].x1, line.size, spans, line.row)
+        pieces.append(text_line(part, known))
+    return pieces
+
+
+def _fits(rows: list[Row], starts: list[float], size: float) -> bool:
+    multi = [row for row in rows if len(row) >= 2]
+    if len(starts) < 2 or len(multi) < 2:
+        return False
+    return all(cell.line.x0 >= starts[0] - 1.5 * size for row in rows for cell in row)
+
+
+def _owners(rows: list[Row]) -> list[int]:
+    """For each row, the multi-cell row it belongs to: itself, or for a continuation line the
+    nearest multi-cell row above or below (cells may be centred vertically)."""
+    multi = [i for i, row in enumerate(rows) if len(row) >= 2]
+    owners = []
+    for index, row in enumerate(rows):
+        if len(row) >= 2:
+            owners.append(index)
             continue
-        cells = [""] * len(starts)
-        for cell in row:
-            column = _column(starts, cell.line.x0, size) or 0
-            cells[column] = join_two(cells[column], cell.text)
-        table.append(cells)
-    notes: list[Note] = []
+        y = row[0].line.y
+        owners.append(min(multi, key=lambda m: (abs(rows[m][0].line.y - y), m > index)))
+    return owners
+
+
+def _table_block(rows: list[Row], starts: list[float], size: float, notes: dict[str, str]) -> Block:
+    owners = _owners(rows)
+    cells_of: dict[int, list[str]] = {}
+    for index, row in enumerate(rows):
+        target = cells_of.setdefault(owners[index], [""] * len(starts))
+        pieces = [piece for cell in row for piece in _pieces(cell, starts, size, set(notes))]
+        for piece in pieces:
+            column = _column(starts, piece.line.x0, size)
+            target[column] = join_two(target[column], piece.text)
+    table = [cells_of[owner] for owner in sorted(cells_of)]
+    found: list[Note] = []
     clean: list[list[str]] = []
     for texts in table:
         settled: list[str] = []
         for raw in texts:
             text, marks = settle_marks(normalise_text(raw))
-            notes.extend(Note(number, known.get(number, "")) for number, _ in marks)
+            found.extend(Note(number, notes.get(number, "")) for number, _ in marks)
             settled.append(text)
         clean.append(settled)
     text = " ".join(cell for row in clean for cell in row if cell)
-    return Block(text=text, kind="table", rows=clean, notes=notes, page=rows[0][0].line.page)
+    return Block(text=text, kind="table", rows=clean, notes=found, page=rows[0][0].line.page)
 
 
 def split_tables(items: list[TextLine], size: float, notes: dict[str, str]) -> list[Block]:
     """Blocks of the body: tables where rows of aligned cells are found, paragraphs elsewhere."""
     rows = _rows(items)
+    breaker = Breaker(items, size)
     blocks: list[Block] = []
     pending: list[TextLine] = []
+    pending_from = 0  # index of the first row in ``pending``
     index = 0
     while index < len(rows):
-        end = _table_end(rows, index, size) if len(rows[index]) >= 2 else index
-        if end > index:
-            blocks.extend(build_blocks(pending, size, notes))
-            pending = []
-            blocks.append(_table_block(rows[index:end], size, notes))
-            index = end
-        else:
-            pending.extend(rows[index])
-            index += 1
-    blocks.extend(build_blocks(pending, size, notes))
+        if len(rows[index]) >= 2:
+            end = _region_end(rows, index, size)
+            start = _region_start(rows, index, size, pending_from)
+            starts = _starts(rows[start:end], size)
+            if _fits(rows[start:end], starts, size):
+                pending = pending[: len(pending) - (index - start)]  # single lines taken back
+                blocks.extend(build_blocks(pending, size, notes, breaker))
+                blocks.append(_table_block(rows[start:end], starts, size, notes))
+                pending, pending_from, index = [], end, end
+                continue
+        pending.extend(rows[index])
+        index += 1
+    blocks.extend(build_blocks(pending, size, notes, breaker))
     return blocks
