@@ -351,3 +351,12 @@ def test_libreoffice_table_with_vertically_centred_cells() -> None:
     assert rows[3][2:] == ["2", "40", "41"]
     assert rows[3][1].endswith("per project?")
     assert _texts(result)[-1] == "Antwoord: In 2024 zijn 4.500 militairen ingestroomd."
+
+
+def test_margin_notes_on_text_rows_do_not_make_a_table() -> None:
+    body = _column([f"regel {i} van de brief aan de Kamer over de planning" for i in range(6)], 700)
+    margin = [Text(LEFT, 700, "Datum", 7), Text(LEFT, 688, "Kenmerk", 7)]
+    shifted = [Text(item.x + 90, item.y, item.text, item.size) for item in body]
+    result = read(make_pdf([[*margin, *shifted]]))
+    assert not [block for block in result.blocks if block.kind == "table"]
+    assert any(block.text.startswith("regel 0 van de brief") for block in result.blocks)

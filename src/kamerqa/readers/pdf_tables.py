@@ -92,6 +92,9 @@ def _fits(rows: list[Row], starts: list[float], size: float) -> bool:
     multi = [row for row in rows if len(row) >= 2]
     if len(starts) < 2 or len(multi) < 2:
         return False
+    sizes = [cell.line.size for row in rows for cell in row]
+    if max(sizes) > 1.2 * min(sizes):
+        return False  # small print beside body text (a letterhead), not table cells
     return all(cell.line.x0 >= starts[0] - 1.5 * size for row in rows for cell in row)
 
 
