@@ -56,6 +56,9 @@ def test_function_from_caps() -> None:
     assert function_from_caps("De Minister voor Buitenlandse Handel") == (
         "minister voor Buitenlandse Handel"
     )
+    assert function_from_caps("DE MINISTER-PRESIDENT, MINISTER VAN ALGEMENE ZAKEN,") == (
+        "minister-president, minister van Algemene Zaken"
+    )
 
 
 def test_signatories_after_closing() -> None:

@@ -65,6 +65,7 @@ _NR_LINE = re.compile(r"^\s*nr\.\s*(\d{1,4}|[A-Z]{1,2})(?=\s|$)", re.I)
 _OFFICER_LINE = re.compile(
     r"^\s*(?:de\s+)?(?:adjunct-|plv\.\s*|wnd\.\s*)?(voorzitter|griffier)\b[^.]{0,60},?\s*$", re.I
 )
+_FUNCTION_WORDS = {"minister", "minister-president", "staatssecretaris", "voorzitter", "griffier"}
 _SMALL_WORDS = {"van", "voor", "en", "de", "het", "der", "den", "op", "in", "te"}
 _NAME = re.compile(r"^[A-ZÀ-Þ][\w.’'-]*(?:\s+[\w.’'-]+){0,5}$")
 
@@ -134,7 +135,7 @@ def function_from_caps(line: str) -> str:
     out = []
     for index, word in enumerate(words):
         lower = word.lower()
-        if index == 0 or lower in _SMALL_WORDS:
+        if index == 0 or lower.strip(",") in _SMALL_WORDS | _FUNCTION_WORDS:
             out.append(lower)
         elif word.isupper() and len(word) > 1:
             out.append("-".join(part.capitalize() for part in word.split("-")))
