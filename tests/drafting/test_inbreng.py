@@ -37,7 +37,7 @@ def test_numbered_inbreng_text() -> None:
         ("3", "D66"),
     ]
     assert content.answers == []
-    assert content.questions[1].text.endswith("sluizen?[^1]")
+    assert content.questions[1].text.endswith("sluizen[^1]?")  # the marker stays where it sat
     assert [(n.id, n.text) for n in content.footnotes] == [("1", "Kamerstuk 21 501-33, nr. 1099.")]
     assert content.metadata.committee == "vaste commissie voor Infrastructuur en Waterstaat"
     assert content.parties[0].intro.startswith("De leden van de VVD-fractie hebben")
