@@ -16,8 +16,7 @@ import re
 from kamerqa.model import Document
 from kamerqa.parse.citations import find_references
 from kamerqa.parse.letter import apply_format_facts, fill_intro_metadata, subject_after
-from kamerqa.parse.numbering import match_question_heading
-from kamerqa.parse.qa_common import QABuilder, answer_heading, is_heading_like
+from kamerqa.parse.qa_common import QABuilder, answer_heading, is_heading_like, question_heading
 from kamerqa.parse.questions import numbered_paragraph
 from kamerqa.readers.blocks import Block, ReadResult
 
@@ -42,9 +41,9 @@ _LIST_ITEM = re.compile(r"^\s*(\d{1,3})[.)]\s")
 
 def _question_start(block: Block, expected: str) -> tuple[list[str], str] | None:
     """Numbers and text when ``block`` starts question ``expected`` (heading or paragraph)."""
-    heading = match_question_heading(block.text)
+    heading = question_heading(block.text)
     if heading is not None:
-        return heading.numbers, heading.rest
+        return heading[0] or [expected], heading[1]
     if block.kind == "table":
         return None
     number, rest = numbered_paragraph(block.text, expected)
@@ -87,7 +86,7 @@ class _Walker:
             self.awaiting_text = False
             return
         start = _question_start(block, builder.next_number())
-        headed = match_question_heading(block.text) is not None
+        headed = question_heading(block.text) is not None
         if start is not None and (headed or self._is_question(index)):
             builder.start_question(start[0])
             builder.add_rest(start[1], block)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from kamerqa.model import Answer, Document, Footnote, Party, Question, Reference
 from kamerqa.parse.citations import find_references
 from kamerqa.parse.crossrefs import find_refers_to
-from kamerqa.parse.numbering import match_answer_heading, number_key
+from kamerqa.parse.numbering import match_answer_heading, match_question_heading, number_key
 from kamerqa.parse.parties import party_from_fractie
 from kamerqa.readers.blocks import Block, Note
 
@@ -24,6 +24,7 @@ __all__ = [
     "answer_heading_numbers",
     "is_heading_like",
     "party_heading",
+    "question_heading",
     "strip_enumerator",
 ]
 
@@ -35,11 +36,12 @@ _PARTY_HEADING = re.compile(
     re.I,
 )
 _REPLY_HEADING = re.compile(
-    r"^(?:reactie|beantwoording|antwoord(?:en)?)(?:\s+(?:van|door)\s+(?:de|het)\s+"
+    r"^(?:reactie|beantwoording|antwoord(?:en)?)(?:\s+(?:(?:van|door)\s+)?(?:(?:de|het)\s+)?"
     r"(?:minister|staatssecretaris|kabinet|regering|bewindspersoon|bewindslieden)\b[^.?!]*)?"
     r"\s*[:.]?$",
     re.I,
 )
+_QUESTION_ALONE = re.compile(r"^\s*vraag\s*[:.]?\s*$", re.I)
 
 
 def strip_enumerator(text: str) -> str:
@@ -65,6 +67,15 @@ def party_heading(block: Block) -> str | None:
     if text.endswith(".") and not text.lower().startswith("vragen en opmerkingen"):
         return None
     return party_from_fractie(text)
+
+
+def question_heading(text: str) -> tuple[list[str], str] | None:
+    """A question heading: its numbers ([] for a bare "Vraag", numbered by the builder) and
+    the question text on the same line ("Vraag 2: Klopt het …")."""
+    match = match_question_heading(text)
+    if match is not None:
+        return match.numbers, match.rest
+    return ([], "") if _QUESTION_ALONE.match(text) else None
 
 
 def answer_heading(text: str) -> tuple[list[str], str] | None:

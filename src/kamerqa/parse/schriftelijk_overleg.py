@@ -22,13 +22,13 @@ from kamerqa.parse.letter import (
     fill_intro_metadata,
     subject_after,
 )
-from kamerqa.parse.numbering import match_question_heading
 from kamerqa.parse.parties import party_from_fractie
 from kamerqa.parse.qa_common import (
     QABuilder,
     answer_heading,
     is_heading_like,
     party_heading,
+    question_heading,
     strip_enumerator,
 )
 from kamerqa.parse.questions import (
@@ -76,7 +76,7 @@ def _is_structural(block: Block) -> bool:
         _QA_TITLE.match(text)
         or _PART_ONE.match(text)
         or party_heading(block)
-        or match_question_heading(text)
+        or question_heading(text)
         or _TOC.match(text)
     )
 
@@ -148,10 +148,10 @@ class _Walker:
         if party:
             self._start_party(party)
             return
-        heading = match_question_heading(text)
+        heading = question_heading(text)
         if heading is not None:
-            self.builder.start_question(heading.numbers)
-            self.builder.add_rest(heading.rest, block)
+            self.builder.start_question(heading[0] or None)
+            self.builder.add_rest(heading[1], block)
             return
         answer = answer_heading(text)
         if answer is not None and self.builder.questions:
@@ -280,7 +280,7 @@ def parse(read: ReadResult, document: Document) -> Document:
     start = _body_start(blocks)
     end, signers = closing_signatories([b.text for b in blocks])
     end = max(end, start)
-    numbered = any(match_question_heading(b.text) for b in blocks[start:end])
+    numbered = any(question_heading(b.text) for b in blocks[start:end])
     body = blocks[start:end]
     headed = any(answer_heading(b.text) is not None for b in body)
     emphasis = any((b.bold or b.italic) and not is_heading_like(b) for b in body)
