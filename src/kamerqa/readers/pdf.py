@@ -36,6 +36,8 @@ from kamerqa.readers.pdf_tables import split_tables
 __all__ = ["read"]
 
 _VERGADERJAAR = re.compile(r"vergaderjaar\s+(\d{4})\s*[–-]\s*(\d{4})", re.I)
+_SPACE = re.compile(r"\s+")
+_NOT_ALNUM = re.compile(r"[\W_]+")
 _AANHANGSEL_ID = re.compile(r"^ah-(?:tk|ek)-\d{8}-(\d+)")
 
 
@@ -89,7 +91,7 @@ def _collect_notes(
 def read_pdf_text(text: PdfText) -> ReadResult:
     """Blocks from extracted lines (separate from ``read`` so tests can feed lines)."""
     size = body_size(text.pages)
-    furniture = find_furniture(text.pages)
+    furniture = find_furniture(text.pages, size)
     all_lines = [line for page in text.pages for line in page.lines]
     result = ReadResult(format="pdf")
     bodies, notes = _collect_notes(text.pages, furniture, size)
@@ -122,11 +124,7 @@ def read(data: bytes) -> ReadResult:
 
 
 def _letter_share(result: ReadResult) -> float:
-    """Share of letters and digits among the visible characters of the text."""
-    visible = letters = 0
-    for block in result.blocks:
-        for char in block.text:
-            if not char.isspace():
-                visible += 1
-                letters += char.isalnum()
-    return letters / visible if visible else 0.0
+    """Share of letters and digits among the visible characters (first 50 000 characters)."""
+    text = _SPACE.sub("", "".join(block.text for block in result.blocks)[:50_000])
+    letters = len(_NOT_ALNUM.sub("", text))
+    return letters / len(text) if text else 0.0

@@ -163,7 +163,10 @@ class Breaker:
 
 
 def _block(para: Paragraph, size: float, notes: dict[str, str]) -> Block:
-    text, marks = settle_marks(join_lines([item.text for item in para.lines]))
+    text = join_lines([item.text for item in para.lines])
+    marks: list[tuple[str, int]] = []
+    if any(item.notes for item in para.lines):
+        text, marks = settle_marks(text)
     bold = all(item.line.bold for item in para.lines)
     first = para.lines[0].line
     larger = first.size >= 1.15 * size

@@ -58,7 +58,7 @@ def _edge_rows(page: PdfPage, top: int, bottom: int) -> set[float]:
     return set(ys[:top]) | set(ys[-bottom:] if bottom else [])
 
 
-def find_furniture(pages: list[PdfPage]) -> set[int]:
+def find_furniture(pages: list[PdfPage], size: float) -> set[int]:
     """ids of lines that are page furniture (headers, footers, page numbers, imprint).
 
     Running headers and footers must sit in the outer rows of their pages, so that a
@@ -83,7 +83,7 @@ def find_furniture(pages: list[PdfPage]) -> set[int]:
             same = {other.page for other in lines if abs(other.y - line.y) <= 2.0}
             if len(same) >= needed:
                 furniture.add(id(line))
-    furniture |= _repeated_letterhead(pages, needed)
+    furniture |= _repeated_letterhead(pages, needed, size)
     return furniture
 
 
@@ -97,9 +97,8 @@ def _text_column(pages: list[PdfPage], size: float) -> tuple[float, float]:
     return float(starts.most_common(1)[0][0]), ends[int(0.9 * (len(ends) - 1))]
 
 
-def _repeated_letterhead(pages: list[PdfPage], needed: int) -> set[int]:
+def _repeated_letterhead(pages: list[PdfPage], needed: int, size: float) -> set[int]:
     """Small print beside the text, repeated at one place on most pages (letterhead)."""
-    size = body_size(pages)
     left, right = _text_column(pages, size)
     places: dict[tuple[str, int, int], list[Line]] = defaultdict(list)
     for page in pages:
