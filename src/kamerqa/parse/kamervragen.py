@@ -29,6 +29,9 @@ __all__ = ["parse"]
 
 _ANNEX_TITLE = re.compile(r"^antwoord(en)?\s+(van|op)\b", re.I)
 _POSTPONED = re.compile(r"\buitstel\b|niet binnen de (gebruikelijke )?termijn", re.I)
+_BULLET = re.compile(r"^[•◦▪▫●○■□➢►‣⁃∙·\uf0b7\uf0a7*–—-]\s+(?=\S)")
+# "… over netcongestie Vraag 1: Bent u …": a reader joined a title and a question heading
+_INNER_QUESTION = re.compile(r"(?<=\S)\s+(?=Vraag\s+\d{1,4}[a-z]?(?:\s*:)?\s+[A-Z])")
 
 
 def _joined(parts: list[str], notes: list[list[Note]]) -> tuple[str, list[Note]]:
@@ -114,19 +117,40 @@ def _annex_title(head: list[Block]) -> str:
 def _clean_blocks(read: ReadResult) -> list[Block]:
     blocks = []
     for block in read.blocks:
-        fixed = fix_text(block.text)
-        text = fixed.strip()
-        lead = len(fixed) - len(fixed.lstrip())
         if block.kind == "table" and block.rows:
             blocks.extend(qa_table_blocks(block))
-        elif text or block.notes:
-            blocks.append(
-                Block(text=text, kind=block.kind, level=block.level, bold=block.bold,
-                      italic=block.italic, style=block.style,
-                      notes=shift_notes(block.notes, lead, len(text)),
-                      rows=block.rows, role=block.role, number=block.number)
-            )  # fmt: skip
+            continue
+        for text, notes in _pieces(block):
+            if text or notes:
+                blocks.append(
+                    Block(text=text, kind=block.kind, level=block.level, bold=block.bold,
+                          italic=block.italic, style=block.style, notes=notes,
+                          rows=block.rows, role=block.role, number=block.number)
+                )  # fmt: skip
     return blocks
+
+
+def _pieces(block: Block) -> list[tuple[str, list[Note]]]:
+    """The block's text (accents fixed, bullet dropped), split before an inner "Vraag N:"."""
+    fixed = fix_text(block.text)
+    text = fixed.strip()
+    lead = len(fixed) - len(fixed.lstrip())
+    bullet = _BULLET.match(text) if block.kind != "table" else None
+    if bullet:
+        text, lead = text[bullet.end() :], lead + bullet.end()
+    cuts = [m.end() for m in _INNER_QUESTION.finditer(text)] if block.kind != "table" else []
+    if not cuts or block.role:
+        return [(text, shift_notes(block.notes, lead, len(text)))]
+    starts = [0, *cuts]
+    placed: list[list[Note]] = [[] for _ in starts]
+    for note in block.notes:
+        where = 0 if note.offset is None else note.offset - lead
+        placed[max(i for i, start in enumerate(starts) if start <= max(where, 0))].append(note)
+    pieces = []
+    for index, (start, end) in enumerate(zip(starts, [*cuts, len(text)], strict=True)):
+        piece = text[start:end].rstrip()
+        pieces.append((piece, shift_notes(placed[index], lead + start, len(piece))))
+    return pieces
 
 
 def parse(read: ReadResult, document: Document) -> Document:
@@ -160,6 +184,8 @@ def _title(document: Document, read: ReadResult) -> str:
 
 
 def _warn(document: Document, head: str) -> None:
+    if not document.questions and _POSTPONED.search(head):
+        document.warnings.append("postponement notice (Mededeling uitstel): no answers yet")
     if document.questions and not document.answers:
         if _POSTPONED.search(head):
             document.warnings.append("postponement notice (Mededeling uitstel): no answers yet")

@@ -49,6 +49,13 @@ _NAME_LINE = re.compile(
     r"(?:(?:van|de|der|den|het|ten|ter|te|in|op|’t|'t)\s+){0,3}"
     r"[A-ZÀ-Ý][\w’'-]+(?:\s[A-ZÀ-Ý][\w’'-]+){0,2}$"
 )
+_TITLES = re.compile(r"^(?:(?:mr|drs|dr|ir|ing|prof|ds|bc|ma|msc)\.?\s+)+", re.I)
+_INGEZONDEN = re.compile(r"\bingezonden\s+(?:op\s+)?(?P<date>[^,;()]{6,40})", re.I)
+_DATUM_LINE = re.compile(r"^\s*datum\s*:?\s+(?P<date>.{6,40})$", re.I)
+# "… De minister van X, A.B. Naam": a signature a reader joined into one paragraph
+_INLINE_FUNCTION = re.compile(
+    rf"(?:(?<=^)|(?<=\s))(?=(?:De\s+)?(?:{_MINISTER})\s+(?:van|voor)\s+[A-Z])", re.I
+)
 _PLACE_DATE = re.compile(r"\b(?:Den Haag|'s-Gravenhage),?\s+(\d{1,2}\s+[a-z]+\.?\s+\d{4})")
 _ROLE = re.compile(r"^(minister-president|ministers?|staatssecretaris(?:sen)?)\b\s*", re.I)
 _ROLES = {
@@ -156,7 +163,7 @@ def letter_signatories(lines: list[str]) -> list[Signatory]:
         if not match:
             continue
         for follow in lines[index + 1 : index + 5]:
-            follow = follow.strip()
+            follow = _TITLES.sub("", follow.strip())
             if _FUNCTION_LINE.match(follow) or re.match(r"^mede\s+namens", follow, re.I):
                 break
             if _NAME_LINE.match(follow) and len(follow) < 60:
@@ -165,6 +172,15 @@ def letter_signatories(lines: list[str]) -> list[Signatory]:
                 signatories.append(Signatory(name=follow, function=function))
                 break
     return signatories
+
+
+def _split_signature_lines(text: str) -> list[str]:
+    """A paragraph holding "De minister van X, A.B. Naam" cut into function and name lines."""
+    lines: list[str] = []
+    for part in _INLINE_FUNCTION.split(text):
+        head, comma, rest = part.partition(",")
+        lines += [head + comma, rest.strip()] if comma and rest.strip() else [part]
+    return [line for line in lines if line.strip()]
 
 
 def is_signature(lines: list[str]) -> bool:
@@ -215,7 +231,10 @@ def header_metadata(head: list[str], facts: dict[str, str], annex_title: str) ->
     metadata.askers = find_askers([*candidates, *head, facts.get("onderwerp", "")])
     if not metadata.signatories:
         metadata.signatories = letter_signatories([fix_text(line) for line in head])
-    _dates(metadata, joined, facts)
+    if not metadata.signatories:
+        lines = [part for line in head for part in _split_signature_lines(fix_text(line))]
+        metadata.signatories = letter_signatories(lines)
+    _dates(metadata, head, facts)
     if not metadata.subject and facts.get("onderwerp"):
         over = re.search(r"\bover\s+(.+)$", facts["onderwerp"], re.S)
         metadata.subject = (over.group(1) if over else facts["onderwerp"]).strip()
@@ -229,20 +248,29 @@ def _first_date(*candidates: str | None) -> date | None:
     return next((found for text in candidates if (found := _date(text))), None)
 
 
-def _dates(metadata: Metadata, joined: str, facts: dict[str, str]) -> None:
+def _datum_line(head: list[str]) -> str | None:
+    """The letterhead's "Datum <date>" line of a plain-text letter."""
+    return next((m.group("date") for line in head if (m := _DATUM_LINE.match(line))), None)
+
+
+def _dates(metadata: Metadata, head: list[str], facts: dict[str, str]) -> None:
     """Dates not printed in an Aanhangsel header: the reader's facts, then the letter's text."""
+    joined = fix_text(" ".join(head))
     brief = _UW_BRIEF.search(joined)
+    sent = _INGEZONDEN.search(joined)
     place_date = _PLACE_DATE.search(joined)
     metadata.date_submitted = metadata.date_submitted or _first_date(
         facts.get("date_submitted"),
         facts.get("meta:OVERHEIDop.datumIndiening"),
         facts.get("uw_brief_van"),
         brief.group("date") if brief else None,
+        sent.group("date") if sent else None,
     )
     metadata.date_answered = metadata.date_answered or _first_date(
         facts.get("date_answered"),
         facts.get("meta:OVERHEIDop.datumOntvangst"),
         facts.get("date"),
+        _datum_line(head),
         place_date.group(1) if place_date else None,
     )
     metadata.date_published = _first_date(facts.get("meta:DCTERMS.issued"))

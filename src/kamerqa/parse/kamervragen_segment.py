@@ -72,6 +72,8 @@ def heading(block: Block) -> Found | None:
     if block.role in ("question_heading", "answer_heading") and block.number:
         kind = "q" if block.role == "question_heading" else "a"
         return kind, parse_number_list(block.number) or [block.number], ""
+    if not block.text[:1].isupper():
+        return None  # "antwoorden op de vragen 1 en 4." continues a sentence (PDF line start)
     question = match_question_heading(block.text)
     if question:
         return "q", question.numbers, question.rest
