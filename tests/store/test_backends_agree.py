@@ -80,11 +80,22 @@ def _documents() -> list:
     return docs
 
 
+FILTERS: list[dict[str, object]] = [
+    {}, {"party": "SGP"}, {"party": "groenlinks-pvda", "scope": "answers"},
+    {"year": 2024, "scope": "questions"}, {"date_from": date(2024, 1, 1)},
+]  # fmt: skip
+
+
 def _results(store: Store) -> dict[str, tuple[set[tuple[str, str, str]], list[str]]]:
     results = {}
-    for query in QUERIES:
-        by_relevance = store.search(SearchRequest(query=query, limit=1000, facets=False))
-        by_date = store.search(SearchRequest(query=query, limit=1000, sort="date", facets=False))
+    for n, query in enumerate(QUERIES):
+        extra = FILTERS[n % len(FILTERS)]
+        by_relevance = store.search(
+            SearchRequest(query=query, limit=1000, facets=False, **extra)  # type: ignore[arg-type]
+        )
+        by_date = store.search(
+            SearchRequest(query=query, limit=1000, sort="date", facets=False, **extra)  # type: ignore[arg-type]
+        )
         hits = {(h.doc_id, h.kind, ",".join(h.question_numbers)) for h in by_relevance.hits}
         assert by_relevance.total == len(hits)
         results[query] = (hits, [f"{h.doc_id}/{h.kind}/{h.answer_id}" for h in by_date.hits])

@@ -156,3 +156,31 @@ def test_a_file_that_is_no_database_is_a_clear_input_error(tmp_path: Path) -> No
         open_store(bogus)
     with pytest.raises(KamerqaInputError, match="no folder"):
         open_store(tmp_path / "missing" / "kamerqa.db")
+
+
+def test_later_core_migration_upgrades_a_filled_store(store_url: str) -> None:
+    from kamerqa.store import open_store, registered_migrations
+
+    first = next(m for m in registered_migrations() if m.name == "0001_core")
+    with open_store(store_url, migrate=False) as old:
+        old.execute(
+            "CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+        )
+        step = first.step(old.dialect)
+        assert isinstance(step, str)
+        old.run_script(step)
+        old.execute("INSERT INTO schema_migrations VALUES ('0001_core', 'then')")
+        old.execute(
+            "INSERT INTO documents (id, genre, content_hash, document_json, year)"
+            " VALUES ('D1', 'kamervragen', 'x', '{}', 2024)"
+        )
+        old.execute(
+            "INSERT INTO qa_units (doc_id, kind, ref, position, party, stems, parts, words)"
+            " VALUES ('D1', 'question', '1', 0, 'SGP', 'dron', '', 'drones')"
+        )
+    with open_store(store_url) as upgraded:
+        assert "0002_meta_tokens" in upgraded.applied_migrations()
+        rows = upgraded.execute("SELECT meta FROM qa_units")
+        assert rows == [("kindquestion genrekamervragen partysgp year2024",)]
+        response = upgraded.search(SearchRequest(query="drone", party="SGP", facets=False))
+        assert [h.doc_id for h in response.hits] == ["D1"]

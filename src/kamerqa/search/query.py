@@ -15,14 +15,15 @@ from typing import Literal
 
 from kamerqa.search.analysis import prefix_form, query_stems, stem, words
 
-TermKind = Literal["word", "phrase", "prefix"]
+TermKind = Literal["word", "phrase", "prefix", "meta"]
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 
 
 @dataclass(frozen=True)
 class Term:
     kind: TermKind
-    values: tuple[str, ...]  # word: alternative stems; phrase: stems in order; prefix: (prefix,)
+    # word: alternative stems; phrase: stems in order; prefix: (prefix,); meta: (token,)
+    values: tuple[str, ...]
 
 
 @dataclass
@@ -38,7 +39,11 @@ class Query:
 
     def highlight_stems(self) -> set[str]:
         return {
-            v for clause in self.clauses for t in clause if t.kind != "prefix" for v in t.values
+            v
+            for clause in self.clauses
+            for t in clause
+            if t.kind in ("word", "phrase")
+            for v in t.values
         }
 
     def highlight_prefixes(self) -> tuple[str, ...]:
@@ -88,6 +93,8 @@ def _fts_quote(token: str) -> str:
 
 
 def _fts_term(term: Term) -> str:
+    if term.kind == "meta":
+        return f"meta : {_fts_quote(term.values[0])}"
     if term.kind == "prefix":
         return f"words : {_fts_quote(term.values[0])} *"
     if term.kind == "phrase":
@@ -104,12 +111,29 @@ def to_fts5(query: Query) -> str:
     return expression
 
 
+def meta_token(facet: str, value: object) -> str:
+    """The index token of a filter value: ("party", "GroenLinks-PvdA") -> "partygroenlinkspvda".
+
+    Party, genre, year and kind are indexed as tokens of a fourth stream (``meta``), so these
+    filters are answered by the index itself instead of a join per match."""
+    return facet + "".join(words(str(value)))
+
+
+def with_filters(query: Query, tokens: list[str]) -> Query:
+    """``query`` AND every meta token."""
+    clauses = [list(c) for c in query.clauses] + [[Term("meta", (t,))] for t in tokens]
+    return Query(clauses=clauses, excluded=list(query.excluded))
+
+
 # -- PostgreSQL tsquery over setweight(stems,'A') || setweight(parts,'B') || (words,'C') --
+# -- || (meta, 'D') ------------------------------------------------------------------------
 def _pg_lexeme(token: str, suffix: str) -> str:
     return "'" + token.replace("'", "''").replace("\\", "\\\\") + "':" + suffix
 
 
 def _pg_term(term: Term) -> str:
+    if term.kind == "meta":
+        return _pg_lexeme(term.values[0], "D")
     if term.kind == "prefix":
         return _pg_lexeme(term.values[0], "*C")
     if term.kind == "phrase":

@@ -188,6 +188,10 @@ class Store(abc.ABC):
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None: ...
 
     @abc.abstractmethod
+    def run_script(self, script: str) -> None:
+        """Run several ``;``-separated statements without parameters (migrations)."""
+
+    @abc.abstractmethod
     def applied_migrations(self) -> list[str]: ...
 
     @abc.abstractmethod

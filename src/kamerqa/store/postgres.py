@@ -33,7 +33,7 @@ class PostgresStore(SQLStore):
     def _sql(self, sql: str) -> str:
         return sql.replace("%", "%%").replace("?", "%s")
 
-    def _run_script(self, script: str) -> None:
+    def run_script(self, script: str) -> None:
         self._conn.execute(script.encode("utf-8"))
 
     def _begin(self) -> None:

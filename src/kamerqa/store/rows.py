@@ -10,6 +10,7 @@ from typing import Any
 
 from kamerqa.model import Answer, Document
 from kamerqa.search.analysis import analyse
+from kamerqa.search.query import meta_token
 
 Row = tuple[Any, ...]
 _MINISTRY = re.compile(
@@ -132,14 +133,29 @@ def _answer_party(doc: Document, answer: Answer) -> str | None:
     return None
 
 
+def unit_meta(kind: str, party: str | None, genre: str, year: int | None) -> str:
+    """The filter tokens of a search unit (see :func:`kamerqa.search.query.meta_token`)."""
+    tokens = [meta_token("kind", kind), meta_token("genre", genre)]
+    if party:
+        tokens.append(meta_token("party", party))
+    if year:
+        tokens.append(meta_token("year", year))
+    return " ".join(tokens)
+
+
 def unit_rows(doc: Document) -> list[Row]:
-    """Search units (doc_id, kind, ref, position, party, stems, parts, words)."""
+    """Search units (doc_id, kind, ref, position, party, stems, parts, words, meta)."""
+    m = doc.metadata
+    when = m.date_answered or m.date_submitted or m.date_published
+    year = when.year if when else None
     rows: list[Row] = []
     for i, q in enumerate(doc.questions):
         a = analyse(q.text)
-        rows.append((doc.id, "question", q.number, i, q.party, a.stems, a.parts, a.words))
+        meta = unit_meta("question", q.party, doc.genre, year)
+        rows.append((doc.id, "question", q.number, i, q.party, a.stems, a.parts, a.words, meta))
     for i, ans in enumerate(doc.answers):
         a = analyse(ans.text)
         party = _answer_party(doc, ans)
-        rows.append((doc.id, "answer", ans.id, i, party, a.stems, a.parts, a.words))
+        meta = unit_meta("answer", party, doc.genre, year)
+        rows.append((doc.id, "answer", ans.id, i, party, a.stems, a.parts, a.words, meta))
     return rows

@@ -14,7 +14,7 @@ from kamerqa.search.models import (
     SearchRequest,
     SearchResponse,
 )
-from kamerqa.search.query import Query, parse_query
+from kamerqa.search.query import Query, meta_token, parse_query, with_filters
 from kamerqa.search.snippets import snippet
 from kamerqa.store.filters import filter_sql
 from kamerqa.store.sqlbase import SQLStore
@@ -22,16 +22,36 @@ from kamerqa.store.sqlbase import SQLStore
 FACET_LIMIT = 25
 
 
+_INDEXED_FILTERS = ("party", "genre", "year")
+
+
+def _indexed_query(query: Query, request: SearchRequest) -> Query:
+    """The user's query AND the filters the index answers (party, genre, year, scope)."""
+    tokens = [
+        meta_token(name, getattr(request, name))
+        for name in _INDEXED_FILTERS
+        if getattr(request, name)
+    ]
+    if request.scope != "both":
+        tokens.append(meta_token("kind", "question" if request.scope == "questions" else "answer"))
+    return with_filters(query, tokens) if tokens else query
+
+
+def _sql_filters(request: SearchRequest) -> DocumentFilters:
+    """The filters answered in SQL (asker, ministry, committee, dates)."""
+    return DocumentFilters(
+        **request.model_dump(include=set(DocumentFilters.model_fields))
+    ).model_copy(update=dict.fromkeys(_INDEXED_FILTERS))
+
+
 def _base(store: SQLStore, query: Query, request: SearchRequest) -> tuple[str, list[Any]]:
     params: list[Any] = []
-    if query.empty:
+    indexed = _indexed_query(query, request)
+    if indexed.empty:
         matched = "SELECT unit_id, 0.0 AS score FROM qa_units"
     else:
-        matched, params = store.match_units_sql(query)
-    where, fparams = filter_sql(request, unit="u")
-    if request.scope != "both":
-        where.append("u.kind = ?")
-        fparams.append("question" if request.scope == "questions" else "answer")
+        matched, params = store.match_units_sql(indexed)
+    where, fparams = filter_sql(_sql_filters(request), unit="u")
     sql = (
         f"FROM ({matched}) m JOIN qa_units u ON u.unit_id = m.unit_id"
         " JOIN documents d ON d.id = u.doc_id"
@@ -90,13 +110,9 @@ _DETAILS = (
 
 
 def _unfiltered(query: Query, request: SearchRequest) -> bool:
-    filters = request.model_dump(include=set(DocumentFilters.model_fields))
-    return (
-        not query.empty
-        and request.sort == "relevance"
-        and request.scope == "both"
-        and not any(filters.values())
-    )
+    """True when the index alone answers the request (ranked, no SQL-side filter)."""
+    sql_side = _sql_filters(request).model_dump()
+    return not query.empty and request.sort == "relevance" and not any(sql_side.values())
 
 
 def _page(
@@ -104,7 +120,7 @@ def _page(
 ) -> tuple[list[tuple[Any, float]], int]:
     """(unit_id, score) of the requested page, in order, and the total number of matches."""
     if _unfiltered(query, request):  # rank inside the index, join only the page
-        matched, mparams = store.match_units_sql(query)
+        matched, mparams = store.match_units_sql(_indexed_query(query, request))
         rows = store.execute(
             f"SELECT m.unit_id, m.score FROM ({matched}) m ORDER BY m.score DESC, m.unit_id"
             " LIMIT ? OFFSET ?",

@@ -23,7 +23,7 @@ from kamerqa.store import rows
 from kamerqa.store.base import Store, UpsertResult, registered_migrations
 from kamerqa.store.filters import filter_sql
 
-_UNIT_COLUMNS = "doc_id, kind, ref, position, party, stems, parts, words"
+_UNIT_COLUMNS = "doc_id, kind, ref, position, party, stems, parts, words, meta"
 _CHILD_COLUMNS = {
     "parties": "doc_id, position, name, intro, question_numbers",
     "askers": "doc_id, position, name, party",
@@ -99,8 +99,8 @@ class SQLStore(Store):
             with self._lock:
                 self._conn.cursor().executemany(self._sql(sql), batch)
 
-    def _run_script(self, script: str) -> None:
-        raise NotImplementedError
+    def run_script(self, script: str) -> None:
+        raise NotImplementedError  # each dialect runs scripts its own way
 
     def _ensure_migrations_table(self) -> None:
         self.execute(
@@ -123,7 +123,7 @@ class SQLStore(Store):
             step = migration.step(self.dialect)
             with self.transaction():
                 if isinstance(step, str):
-                    self._run_script(step)
+                    self.run_script(step)
                 elif step is not None:
                     step(self)
                 self.execute(

@@ -48,7 +48,7 @@ class SQLiteStore(SQLStore):
     def _begin(self) -> None:
         self._conn.execute("BEGIN IMMEDIATE")
 
-    def _run_script(self, script: str) -> None:
+    def run_script(self, script: str) -> None:
         statement = ""
         for line in script.splitlines(keepends=True):
             statement += line
