@@ -74,7 +74,8 @@ def _answer(document: Document, item: Item, questions: dict[str, Question]) -> N
     answer_id = f"a{len(document.answers) + 1}"
     text, placed = _joined(item.texts, item.notes)
     numbers = [n for n in item.numbers if n in questions] or item.numbers
-    refers = find_refers_to(text, own=numbers)
+    # a number this document does not ask points into another document ("vraag 12 van …")
+    refers = [n for n in find_refers_to(text, own=numbers) if n in questions]
     document.answers.append(Answer(id=answer_id, questions=numbers, text=text, refers_to=refers))
     _add_notes(document, placed, answer_id)
     for number in numbers:

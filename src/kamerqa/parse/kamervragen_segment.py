@@ -231,6 +231,21 @@ def split_shared(item: Item) -> list[tuple[str, list[str], list[list[Note]]]]:
     return split
 
 
+def _continued_rows(rows: list[list[str]], width: int, numbered: int | None) -> list[list[str]]:
+    """Rows padded to ``width``; a row without a number continues the row above (PDF tables
+    give one row per printed line when a cell wraps)."""
+    merged: list[list[str]] = []
+    for row in rows:
+        cells = row + [""] * (width - len(row))
+        if numbered is not None and not cells[numbered] and merged:
+            merged[-1] = [
+                " ".join(f"{a} {b}".split()) for a, b in zip(merged[-1], cells, strict=True)
+            ]
+        else:
+            merged.append(cells)
+    return merged
+
+
 def qa_table_blocks(table: Block) -> list[Block]:
     """A table that holds the Q&A itself, as heading and text blocks; other tables unchanged.
 
@@ -245,8 +260,7 @@ def qa_table_blocks(table: Block) -> list[Block]:
     if "vraag" in header and "antwoord" in header:
         asked, answered = header.index("vraag"), header.index("antwoord")
         numbered = next((i for i, h in enumerate(header) if h in _NUMBER_COLUMN), None)
-        for index, row in enumerate(rows[1:], 1):
-            cells = row + [""] * (len(header) - len(row))
+        for index, cells in enumerate(_continued_rows(rows[1:], len(header), numbered), 1):
             number = cells[numbered] if numbered is not None and cells[numbered] else str(index)
             blocks += [Block(f"Vraag {number}"), Block(cells[asked])]
             blocks += [Block(f"Antwoord {number}"), Block(cells[answered])]
