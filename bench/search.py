@@ -82,6 +82,9 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=240)
     parser.add_argument("--batch", type=int, default=200, help="documents per transaction")
     parser.add_argument("--db", default=None, help="SQLite file (default: temporary)")
+    parser.add_argument(
+        "--reuse", action="store_true", help="query an existing --db without ingesting"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         path = args.db or str(Path(tmp) / "bench.db")
