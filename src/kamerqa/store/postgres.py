@@ -43,7 +43,7 @@ class PostgresStore(SQLStore):
         assert isinstance(fts_query, Query)
         tsquery = to_tsquery(fts_query)
         return (
-            "SELECT unit_id, ts_rank_cd(tsv, to_tsquery('simple', ?)) AS score"
+            "SELECT unit_id, ts_rank_cd('{0, 0.25, 0.5, 1}', tsv, to_tsquery('simple', ?)) AS score"
             " FROM qa_units WHERE tsv @@ to_tsquery('simple', ?)",
             [tsquery, tsquery],
         )

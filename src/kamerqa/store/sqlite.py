@@ -11,8 +11,9 @@ from kamerqa.search.query import Query, to_fts5
 from kamerqa.store.base import Dialect
 from kamerqa.store.sqlbase import SQLStore
 
-# BM25 weights of the FTS columns: stems (the words), compound parts, surface words.
-BM25_WEIGHTS = (1.0, 0.5, 0.25)
+# BM25 weights of the FTS columns: stems (the words), compound parts, surface words, and the
+# filter tokens (weight 0: a filter does not change the ranking).
+BM25_WEIGHTS = (1.0, 0.5, 0.25, 0.0)
 
 
 def connect(path: str) -> sqlite3.Connection:
