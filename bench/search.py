@@ -90,12 +90,15 @@ def main() -> None:
         path = args.db or str(Path(tmp) / "bench.db")
         store = open_store(path)
         assert isinstance(store, SQLiteStore)
-        seconds, peak = ingest(store, args.pairs, args.batch)
+        if not args.reuse:
+            seconds, peak = ingest(store, args.pairs, args.batch)
+            print(
+                f"ingest: {args.pairs} pairs in {seconds:.1f} s = "
+                f"{args.pairs / seconds:.0f} pairs/s; peak RSS {peak:.0f} MB"
+            )
         size = sum(os.path.getsize(p) for p in Path(path).parent.glob(Path(path).name + "*"))
-        print(
-            f"ingest: {args.pairs} pairs in {seconds:.1f} s = {args.pairs / seconds:.0f} pairs/s;"
-            f" peak RSS {peak:.0f} MB; store {size / 2**20:.1f} MB"
-        )
+        units = store.execute("SELECT count(*) FROM qa_units")[0][0]
+        print(f"store: {size / 2**20:.1f} MB, {units} search units")
         requests = [SearchRequest(limit=20, facets=False, **q) for q in queries(args.queries)]  # type: ignore[arg-type]
         matches = [to_fts5(parse_query(r.query)) for r in requests]
         for request in requests[:20]:  # warm the page cache
