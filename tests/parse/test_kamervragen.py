@@ -236,7 +236,14 @@ def test_ordinary_tables_in_answers_stay_tables() -> None:
         "Provincie Aantal Utrecht 4", kind="table", rows=[["Provincie", "Aantal"], ["Utrecht", "4"]]
     )
     document = _parse([Block("Vraag 1"), Block("Hoeveel?"), Block("Antwoord 1"), table])
-    assert document.answers[0].text == "Provincie Aantal Utrecht 4"
+    assert document.answers[0].text == "Provincie Aantal\nUtrecht 4"  # one line per row
+
+
+def test_table_text_is_the_same_whatever_the_reader_joined_cells_with() -> None:
+    rows = [["Provincie", "Aantal"], ["Utrecht", "4"]]
+    piped = Block("Provincie | Aantal\nUtrecht | 4", kind="table", rows=rows)
+    document = _parse([Block("Vraag 1"), Block("Hoeveel?"), Block("Antwoord 1"), piped])
+    assert document.answers[0].text.split() == ["Provincie", "Aantal", "Utrecht", "4"]
 
 
 def test_questions_without_answers_numbered_on_their_own_line() -> None:

@@ -22,7 +22,7 @@ from kamerqa.parse import is_postponement_notice, parse_bytes
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "unseen_kamervragen"
 EXPECTED = sorted(FIXTURES.glob("*.expected.json"))
-FORMATS = ("docx", "pdf", "txt")
+FORMATS = ("docx", "pdf", "txt", "html")
 # Known gaps of a reader (not of the parser), kept visible: strict xfail flips when fixed.
 READER_GAPS = {
     ("jenv_brief_qa_tabel", "pdf"): "PDF reader puts the third line of a wrapped table cell "

@@ -14,7 +14,7 @@ import re
 from kamerqa.model import Answer, Document, Footnote, Question
 from kamerqa.parse.citations import find_references
 from kamerqa.parse.crossrefs import find_refers_to
-from kamerqa.parse.kamervragen_meta import fix_text, header_metadata
+from kamerqa.parse.kamervragen_meta import fix_text, header_metadata, letterhead_facts
 from kamerqa.parse.kamervragen_segment import (
     Item,
     qa_table_blocks,
@@ -116,10 +116,10 @@ def _annex_title(head: list[Block]) -> str:
 
 
 def _clean_blocks(read: ReadResult) -> list[Block]:
-    blocks = []
+    blocks: list[Block] = []
     for block in read.blocks:
         if block.kind == "table" and block.rows:
-            blocks.extend(qa_table_blocks(block))
+            blocks.extend(_plain_table(b) for b in qa_table_blocks(block))
             continue
         for text, notes in _pieces(block):
             if text or notes:
@@ -129,6 +129,16 @@ def _clean_blocks(read: ReadResult) -> list[Block]:
                           rows=block.rows, role=block.role, number=block.number)
                 )  # fmt: skip
     return blocks
+
+
+def _plain_table(block: Block) -> Block:
+    """A table's text as its cells separated by spaces (readers differ: " | ", tabs …)."""
+    if block.kind != "table" or not block.rows:
+        return block
+    text = "\n".join(" ".join(" ".join(cell.split()) for cell in row if cell.strip())
+                     for row in block.rows)  # fmt: skip
+    return Block(text=fix_text(text), kind="table", rows=block.rows, notes=block.notes,
+                 style=block.style)  # fmt: skip
 
 
 def _pieces(block: Block) -> list[tuple[str, list[Note]]]:
@@ -159,7 +169,10 @@ def parse(read: ReadResult, document: Document) -> Document:
     blocks = _clean_blocks(read)
     head, items, tail = segment(blocks)
     head_texts = [b.text for b in head] + [b.text for b in tail]
-    document.metadata = header_metadata(head_texts, read.metadata, _annex_title(head))
+    rows = [row for block in head if block.kind == "table" for row in block.rows]
+    lines = [line for block in read.blocks[:40] for line in block.text.splitlines()]
+    facts = {**letterhead_facts(rows, lines), **read.metadata}
+    document.metadata = header_metadata(head_texts, facts, _annex_title(head))
     parties = {person.party for person in document.metadata.askers}
     _build(document, sorted_items(items))
     if len(parties) == 1 and None not in parties:

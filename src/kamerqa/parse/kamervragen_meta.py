@@ -22,6 +22,7 @@ __all__ = [
     "header_metadata",
     "is_signature",
     "letter_signatories",
+    "letterhead_facts",
     "parse_addressees",
 ]
 
@@ -103,6 +104,34 @@ def fix_text(text: str) -> str:
     text = re.sub(r"(\w)\s?\u00b8", lambda m: m.group(1) + "\u0327", text)
     text = re.sub(r"(\w)\s?\u00a8", lambda m: m.group(1) + "\u0308", text)
     return unicodedata.normalize("NFC", text)
+
+
+_LETTERHEAD_LABELS = {
+    "datum": "date",
+    "ons kenmerk": "kenmerk",
+    "kenmerk": "kenmerk",
+    "uw kenmerk": "uw_kenmerk",
+    "uw brief van": "uw_brief_van",
+    "uw brief": "uw_brief_van",
+    "onderwerp": "onderwerp",
+    "betreft": "onderwerp",
+}
+_LABEL_LINE = re.compile(r"^\s*(?P<label>[A-Za-z][a-z ]{3,14}?)\s*(?::\s*|\t+\s*)(?P<value>\S.*)$")
+
+
+def letterhead_facts(rows: list[list[str]], lines: list[str]) -> dict[str, str]:
+    """Letterhead fields ("Datum", "Ons kenmerk", "Uw brief van", "Onderwerp"/"Betreft") from
+    two-cell table rows or "Label<tab or colon>value" lines, keyed like the readers' metadata."""
+    pairs = [(row[0], row[1]) for row in rows if len(row) == 2]
+    pairs += [
+        (m.group("label"), m.group("value")) for line in lines if (m := _LABEL_LINE.match(line))
+    ]
+    facts: dict[str, str] = {}
+    for label, value in pairs:
+        key = _LETTERHEAD_LABELS.get(" ".join(label.lower().split()).rstrip(":"))
+        if key and value.strip() and key not in facts:
+            facts[key] = " ".join(value.split())
+    return facts
 
 
 def _date(text: str | None) -> date | None:
