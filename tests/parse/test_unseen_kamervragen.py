@@ -23,6 +23,7 @@ from kamerqa.parse import is_postponement_notice, parse_bytes
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "unseen_kamervragen"
 EXPECTED = sorted(FIXTURES.glob("*.expected.json"))
 FORMATS = ("docx", "pdf", "txt", "html")
+COMPACT = sorted(FIXTURES.glob("*.compact.pdf"))  # PDFs without paragraph spacing
 # Known gaps of a reader (not of the parser), kept visible: strict xfail flips when fixed.
 READER_GAPS = {
     ("jenv_brief_qa_tabel", "pdf"): "PDF reader puts the third line of a wrapped table cell "
@@ -39,6 +40,13 @@ CASES = [
     )
     for path in EXPECTED
     for fmt in FORMATS
+] + [
+    pytest.param(
+        FIXTURES / path.name.replace(".compact.pdf", ".expected.json"),
+        "compact.pdf",
+        id=path.name.replace(".pdf", "-pdf"),
+    )
+    for path in COMPACT
 ]
 
 
@@ -99,6 +107,7 @@ def test_postponement_notice_is_a_document_without_questions() -> None:
 
 def test_there_are_enough_unseen_documents() -> None:
     assert len(EXPECTED) >= 12
+    assert len(COMPACT) >= 3
     for path in EXPECTED:
         for fmt in FORMATS:
             assert (FIXTURES / path.name.replace(".expected.json", f".{fmt}")).is_file()

@@ -29,6 +29,9 @@ __all__ = ["parse"]
 
 _ANNEX_TITLE = re.compile(r"^antwoord(en)?\s+(van|op)\b", re.I)
 _POSTPONED = re.compile(r"\buitstel\b|niet binnen de (gebruikelijke )?termijn", re.I)
+# The KOOP imprint at the foot of an Aanhangsel page, when a reader left it in the text (one-page
+# PDFs: nothing repeats, so it does not look like page furniture)
+_IMPRINT = re.compile(r"^(?:(?:ah|kv)-tk-\S+\s+)?ISSN\s*\d{4}\s*-?\s*\d{3}[\dX]\b.{0,120}$")
 _BULLET = re.compile(r"^[•◦▪▫●○■□➢►‣⁃∙·\uf0b7\uf0a7*–—-]\s+(?=\S)")
 # "… over netcongestie Vraag 1: Bent u …": a reader joined a title and a question heading
 _INNER_QUESTION = re.compile(r"(?<=\S)\s+(?=Vraag\s+\d{1,4}[a-z]?(?:\s*:)?\s+[A-Z])")
@@ -167,8 +170,10 @@ def _pieces(block: Block) -> list[tuple[str, list[Note]]]:
 def parse(read: ReadResult, document: Document) -> Document:
     """Fill ``document`` (genre kamervragen) from reader blocks."""
     blocks = _clean_blocks(read)
+    imprints = [b.text for b in blocks if b.kind != "table" and _IMPRINT.match(b.text)]
+    blocks = [b for b in blocks if b.kind == "table" or not _IMPRINT.match(b.text)]
     head, items, tail = segment(blocks)
-    head_texts = [b.text for b in head] + [b.text for b in tail]
+    head_texts = [b.text for b in head] + [b.text for b in tail] + imprints
     rows = [row for block in head if block.kind == "table" for row in block.rows]
     lines = [line for block in read.blocks[:40] for line in block.text.splitlines()]
     facts = {**letterhead_facts(rows, lines), **read.metadata}

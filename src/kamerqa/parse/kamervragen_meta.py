@@ -146,6 +146,15 @@ def _function(role: str, ministry: str) -> str:
     return f"{role.lower()} {prep} {ministry}"
 
 
+def _ministry_from(metadata: Metadata, start: date, portfolio: str) -> None:
+    """A portfolio of a "minister voor" that became a ministry on ``start`` ("minister van")."""
+    if metadata.date_answered is None or metadata.date_answered < start:
+        return
+    for signatory in metadata.signatories:
+        if signatory.function == f"minister voor {portfolio}":
+            signatory.function = f"minister van {portfolio}"
+
+
 def aanhangsel_signatories(who: str) -> list[Signatory]:
     """'Minister De Jonge (BZK), mede namens …' -> [Signatory('De Jonge', 'minister van …')]."""
     who = _MEDE_NAMENS.sub("", " ".join(who.split()))
@@ -207,7 +216,7 @@ def _split_signature_lines(text: str) -> list[str]:
     """A paragraph holding "De minister van X, A.B. Naam" cut into function and name lines."""
     lines: list[str] = []
     for part in _INLINE_FUNCTION.split(text):
-        head, comma, rest = part.partition(",")
+        head, comma, rest = part.rpartition(",")  # ministries have commas; names do not
         lines += [head + comma, rest.strip()] if comma and rest.strip() else [part]
     return [line for line in lines if line.strip()]
 
@@ -257,6 +266,7 @@ def header_metadata(head: list[str], facts: dict[str, str], annex_title: str) ->
     if answered:
         metadata.date_answered = _date(answered.group("date"))
         metadata.signatories = aanhangsel_signatories(answered.group("who"))
+        _ministry_from(metadata, date(2024, 7, 2), "Volkshuisvesting en Ruimtelijke Ordening")
     metadata.askers = find_askers([*candidates, *head, facts.get("onderwerp", "")])
     if not metadata.signatories:
         metadata.signatories = letter_signatories([fix_text(line) for line in head])

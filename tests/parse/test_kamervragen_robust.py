@@ -1,0 +1,135 @@
+"""Kamervragen parser: what readers of other formats may hand over (joined paragraphs, imprints,
+letterhead as plain rows), and metadata variants of letters and Aanhangsels."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kamerqa.model import Document, Source
+from kamerqa.parse.kamervragen import parse
+from kamerqa.parse.kamervragen_meta import header_metadata, letter_signatories, letterhead_facts
+from kamerqa.readers.blocks import Block, Note, ReadResult
+
+HEADER = (
+    "Vragen van het lid Visser (VVD) aan de Minister van Defensie over munitie "
+    "(ingezonden 2 maart 2026)."
+)
+ANSWERED = "Antwoord van Minister Bos (Defensie) (ontvangen 20 maart 2026)."
+
+
+def _parse(blocks: list[Block], **metadata: str) -> Document:
+    read = ReadResult(format="text", blocks=blocks, metadata=dict(metadata))
+    return parse(read, Document(id="x", genre="kamervragen", source=Source()))
+
+
+def test_a_question_heading_joined_to_the_title_is_split_off_with_its_note() -> None:
+    text = "Antwoorden op Kamervragen over munitie Vraag 1: Hoeveel munitie is er?"
+    note = Note("1", "Bron: Defensie.", len(text))
+    blocks = [
+        Block(HEADER),
+        Block(text, bold=True, notes=[note]),
+        Block("Antwoord 1"),
+        Block("Genoeg."),
+    ]
+    document = _parse(blocks)
+    assert [(q.number, q.text) for q in document.questions] == [("1", "Hoeveel munitie is er?")]
+    assert [(f.in_, f.offset) for f in document.footnotes] == [
+        ("q1", len("Hoeveel munitie is er?"))
+    ]
+
+
+def test_prose_mentioning_a_question_is_not_split() -> None:
+    blocks = [Block(HEADER), Block("Vraag 1"), Block("Klopt het?"), Block("Antwoord 1")]
+    blocks.append(Block("Ja. In vraag 3 van het vorige jaar zag ik dat ook."))
+    document = _parse(blocks)
+    assert [q.number for q in document.questions] == ["1"]
+    assert document.answers[0].text.endswith("dat ook.")
+
+
+def test_a_line_starting_in_lower_case_is_never_a_heading() -> None:
+    blocks = [Block(HEADER), Block("Vraag 1"), Block("Klopt het?"), Block("Vraag 2")]
+    blocks += [Block("En verder?"), Block("Antwoord 1 en 2"), Block("Ja, zie de")]
+    blocks.append(Block("antwoorden op de vragen 1 en 2."))
+    document = _parse(blocks)
+    assert [a.questions for a in document.answers] == [["1", "2"]]
+
+
+def test_a_one_page_imprint_left_in_the_text_is_dropped_but_gives_the_id() -> None:
+    blocks = [Block(HEADER), Block(ANSWERED), Block("Vraag 1"), Block("Klopt het?")]
+    blocks += [
+        Block("Antwoord 1"),
+        Block("Ja."),
+        Block("ah-tk-20252026-1702 ISSN 0921-7398 ’s-Gravenhage 2026 1"),
+    ]
+    document = _parse(blocks)
+    assert document.answers[0].text == "Ja."
+    assert document.metadata.identifiers.koop == "ah-tk-20252026-1702"
+
+
+def test_bullet_glyphs_are_not_text() -> None:
+    blocks = [Block(HEADER), Block("Vraag 1"), Block("Welke?"), Block("Antwoord 1")]
+    blocks += [Block("• de eerste;"), Block("- de tweede.")]
+    assert _parse(blocks).answers[0].text == "de eerste;\n\nde tweede."
+
+
+def test_a_postponement_without_questions_is_flagged() -> None:
+    text = "De vragen kunnen niet binnen de gebruikelijke termijn van drie weken worden beantwoord."
+    document = _parse([Block(HEADER), Block(text)])
+    assert document.questions == []
+    assert document.warnings == ["postponement notice (Mededeling uitstel): no answers yet"]
+
+
+def test_letterhead_facts_from_rows_and_label_lines() -> None:
+    rows = [["Datum", "3 april 2026"], ["Betreft", "Antwoorden Kamervragen"], ["x", "y", "z"]]
+    facts = letterhead_facts(rows, ["Uw brief van\t12 maart 2026", "Ons kenmerk: 123-45"])
+    assert facts == {
+        "date": "3 april 2026",
+        "onderwerp": "Antwoorden Kamervragen",
+        "uw_brief_van": "12 maart 2026",
+        "kenmerk": "123-45",
+    }
+
+
+def test_letter_dates_from_a_text_letterhead_and_ingezonden() -> None:
+    blocks = [Block("Datum 3 april 2026"), Block("Hierbij de antwoorden op de vragen van het lid")]
+    blocks[1].text += " Visser (VVD), ingezonden op 10 maart 2026 met kenmerk 2026Z01234."
+    blocks += [Block("Vraag 1"), Block("Klopt het?"), Block("Antwoord 1"), Block("Ja.")]
+    meta = _parse(blocks).metadata
+    assert (meta.date_submitted, meta.date_answered) == (date(2026, 3, 10), date(2026, 4, 3))
+
+
+def test_signature_names_lose_academic_titles() -> None:
+    lines = ["De minister van Financiën,", "mr. drs. A.B. de Vries"]
+    assert [(s.name, s.function) for s in letter_signatories(lines)] == [
+        ("A.B. de Vries", "minister van Financiën")
+    ]
+
+
+def test_signatures_joined_into_one_paragraph_are_found() -> None:
+    head = [
+        "Hoogachtend, De minister van Onderwijs, Cultuur en Wetenschap, dr. F.E. Wouters "
+        "De staatssecretaris van Justitie en Veiligheid, M. Brouwer"
+    ]
+    signed = header_metadata(head, {}, "").signatories
+    assert [(s.name, s.function) for s in signed] == [
+        ("F.E. Wouters", "minister van Onderwijs, Cultuur en Wetenschap"),
+        ("M. Brouwer", "staatssecretaris van Justitie en Veiligheid"),
+    ]
+
+
+def test_volkshuisvesting_is_a_ministry_from_july_2024() -> None:
+    asked = HEADER.replace("Minister van Defensie", "Minister van Volkshuisvesting")
+    for received, function in (("2024", "van"), ("2023", "voor")):
+        who = (
+            "Antwoord van Minister Kok (Volkshuisvesting en Ruimtelijke Ordening) "
+            f"(ontvangen 1 oktober {received})."
+        )
+        signed = header_metadata([asked, who], {}, "").signatories
+        assert signed[0].function == f"minister {function} Volkshuisvesting en Ruimtelijke Ordening"
+
+
+def test_refers_to_only_names_questions_of_this_document() -> None:
+    blocks = [Block(HEADER), Block("Vraag 1"), Block("Klopt het?"), Block("Vraag 2"), Block("Wie?")]
+    blocks += [Block("Antwoord 1"), Block("Ja."), Block("Antwoord 2")]
+    blocks.append(Block("Zie vraag 12 van het schriftelijk overleg en het antwoord op vraag 1."))
+    assert _parse(blocks).answers[1].refers_to == ["1"]
