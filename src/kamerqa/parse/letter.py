@@ -60,14 +60,16 @@ _FUNCTION_LINE = re.compile(
 _CLOSING = re.compile(
     r"^\s*(hoogachtend|met\s+(?:vriendelijke|hoogachtende)\s+groet(?:en)?)\s*,?\s*$", re.I
 )
-_DOSSIER_LINE = re.compile(r"^\s*(\d{2})\s?(\d{3})(?:[ -]([IVXL]{1,6}|[A-Z]))?(?=\s|$)")
+_DOSSIER_LINE = re.compile(
+    r"^\s*(\d{2})\s?(\d{3})(?P<sub>-\d{1,3})?(?:[ -](?P<part>[IVXL]{1,6}|[A-Z]))?(?=\s|$)"
+)
 _NR_LINE = re.compile(r"^\s*nr\.\s*(\d{1,4}|[A-Z]{1,2})(?=\s|$)", re.I)
 _OFFICER_LINE = re.compile(
     r"^\s*(?:de\s+)?(?:adjunct-|plv\.\s*|wnd\.\s*)?(voorzitter|griffier)\b[^.]{0,60},?\s*$", re.I
 )
 _FUNCTION_WORDS = {"minister", "minister-president", "staatssecretaris", "voorzitter", "griffier"}
 _SMALL_WORDS = {"van", "voor", "en", "de", "het", "der", "den", "op", "in", "te"}
-_NAME = re.compile(r"^[A-ZÀ-Þ][\w.’'-]*(?:\s+[\w.’'-]+){0,5}$")
+_NAME = re.compile(r"^(?:(?:mr|dr|drs|ir|ing|prof)\.\s*)*[A-ZÀ-Þ][\w.’'-]*(?:\s+[\w.’'-]+){0,5}$")
 
 
 def committee(text: str) -> str | None:
@@ -144,17 +146,45 @@ def function_from_caps(line: str) -> str:
     return " ".join(out)
 
 
+_SIGNER = re.compile(r"^(?:(?:[A-Z]{1,3}\.\s?)+|(?:mr|dr|drs|ir|prof)\.\s)|^[A-Z][a-z]+\s+[A-Z]")
+
+
+def _is_function_line(line: str) -> bool:
+    """ "De minister van Defensie," / "DE MINISTER VAN DEFENSIE" — not a sentence about one."""
+    return (
+        bool(_FUNCTION_LINE.match(line)) and len(line) < 120 and not re.search(r"[.;:?!]\s", line)
+    )
+
+
+def _merged_pair(line: str) -> Signatory | None:
+    """ "De minister van Defensie, R. Brekelmans" on one line (a PDF text layer may join them)."""
+    function, comma, name = line.strip().rstrip(",").rpartition(", ")
+    if not comma or not _is_function_line(function):
+        return None
+    if " en " in name or not _NAME.match(name) or not _SIGNER.match(name):
+        return None
+    return Signatory(name=name, function=function_from_caps(function))
+
+
 def _signature_pairs(lines: list[str]) -> list[Signatory]:
     found: list[Signatory] = []
     index = 0
-    while index < len(lines) - 1:
-        line, following = lines[index].strip(), lines[index + 1].strip().rstrip(",")
-        if _FUNCTION_LINE.match(line) and len(line) < 120 and _NAME.match(following):
+    while index < len(lines):
+        line = lines[index].strip()
+        following = lines[index + 1].strip().rstrip(",") if index + 1 < len(lines) else ""
+        if (
+            _is_function_line(line)
+            and _NAME.match(following)
+            and not _FUNCTION_LINE.match(following)
+        ):
             function = function_from_caps(line)
             if not function.startswith(("voorzitter", "griffier")):
                 found.append(Signatory(name=following, function=function))
             index += 2
             continue
+        merged = _merged_pair(line)
+        if merged is not None and not (merged.function or "").startswith(("voorz", "griff")):
+            found.append(merged)
         index += 1
     return found
 
@@ -171,7 +201,8 @@ def signatories(texts: list[str]) -> list[Signatory]:
         found = _signature_pairs(texts[index : index + 8])
         if found:
             return found
-    return []
+    # "De minister van X," + name without a closing formula
+    return _signature_pairs(texts)
 
 
 def closing_signatories(texts: list[str]) -> tuple[int, list[Signatory]]:
@@ -211,7 +242,8 @@ def kamerstuk_id(texts: list[str]) -> str | None:
     for text in texts[:12]:
         found = _DOSSIER_LINE.match(text)
         if found and dossier is None:
-            dossier = found.group(1) + found.group(2) + (f"-{found.group(3)}" if found[3] else "")
+            part = f"-{found['part']}" if found["part"] else ""
+            dossier = found.group(1) + found.group(2) + (found["sub"] or "") + part
         nr = _NR_LINE.match(text)
         if nr and number is None:
             number = nr.group(1)

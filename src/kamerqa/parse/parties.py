@@ -6,7 +6,14 @@ import re
 
 from kamerqa.model import Person
 
-__all__ = ["KNOWN_PARTIES", "normalise_party", "parse_askers", "party_from_fractie"]
+__all__ = [
+    "KNOWN_PARTIES",
+    "normalise_party",
+    "parse_askers",
+    "parties_from_fractie",
+    "party_from_fractie",
+    "split_parties",
+]
 
 KNOWN_PARTIES: tuple[str, ...] = (
     "VVD",
@@ -69,6 +76,19 @@ _FRACTIE_VAN = re.compile(
 _LONG_NAME_FRACTIE = re.compile(
     "(" + "|".join(re.escape(a) for a in _ALIASES if " " in a) + r")\s*-?\s*fractie", re.I
 )
+# One party name in a joint phrase: "GroenLinks-PvdA", "D66", "ChristenUnie"
+_PARTY_NAME = r"[A-Z0-9][\w&'’/+.]*(?:-[A-Z][\w&'’/+.]*)*"
+# "de CDA- en ChristenUnie-fractie", "de VVD-, D66- en SGP-fractie"
+_JOINT_DASH = re.compile(
+    rf"(?P<items>(?:{_PARTY_NAME}-\s*,\s*)*{_PARTY_NAME}-\s+en\s+){_PARTY_NAME}-?\s*fracties?\b"
+)
+# "de fracties van GroenLinks-PvdA en SP", "de fracties van de VVD, het CDA en de SGP"
+_ARTICLE = r"(?:(?:de|het)\s+)?"
+_JOINT_VAN = re.compile(
+    rf"\bfracties\s+van\s+{_ARTICLE}{_PARTY_NAME}(?:\s*,\s*{_ARTICLE}{_PARTY_NAME})*"
+    rf"\s+en\s+{_ARTICLE}{_PARTY_NAME}"
+)
+JOINT_SEPARATOR = ", "
 _GROUP_WORDS = re.compile(r"^(?:beiden|beide|allen|alle|allebei)\s+", re.I)
 _ASKERS_START = re.compile(r"\b(?:het\s+(?:kamer)?lid|de\s+(?:kamer)?leden)\s+", re.I)
 _ASKERS_END = re.compile(
@@ -90,19 +110,48 @@ def normalise_party(name: str) -> str:
     return _CANONICAL.get(squeezed) or _ALIASES.get(squeezed) or cleaned
 
 
+def split_parties(name: str) -> list[str]:
+    """The parties of a joint party string ("CDA, ChristenUnie" -> ["CDA", "ChristenUnie"])."""
+    return [part for part in name.split(JOINT_SEPARATOR) if part]
+
+
 def party_from_fractie(text: str) -> str | None:
     """The party of the first "…-fractie" phrase ("de leden van de VVD-fractie" -> "VVD").
 
-    Also "de fractie van de SP" and "de leden van de fractie van GroenLinks-PvdA".
+    Also "de fractie van de SP" and "de leden van de fractie van GroenLinks-PvdA". A joint
+    phrase ("de fracties van GroenLinks-PvdA en SP", "de CDA- en ChristenUnie-fractie") gives
+    the parties in printed order joined by ", " ("GroenLinks-PvdA, SP").
     """
+    found = parties_from_fractie(text)
+    return JOINT_SEPARATOR.join(found) if found else None
+
+
+def parties_from_fractie(text: str) -> list[str]:
+    """Every party of the first (possibly joint) fractie phrase, in printed order."""
+    single = _single_party(text)
+    if single is None:
+        return []
+    for pattern in (_JOINT_DASH, _JOINT_VAN):
+        joint = pattern.search(text)
+        if joint is None or joint.start() > single[0] + 40:
+            continue
+        names = re.findall(_PARTY_NAME, re.sub(r"^fracties\s+van\s+", "", joint.group(0)))
+        parties = [normalise_party(n) for n in names if n not in ("De", "Het")]
+        parties = [p for p in dict.fromkeys(parties) if p]
+        if len(parties) > 1 and single[1] in parties:
+            return parties
+    return [single[1]]
+
+
+def _single_party(text: str) -> tuple[int, str] | None:
     long_name = _LONG_NAME_FRACTIE.search(text)
     if long_name is not None:
-        return normalise_party(long_name.group(1))
+        return long_name.start(), normalise_party(long_name.group(1))
     dash = _first_dash_fractie(text)
     van = _FRACTIE_VAN.search(text)
     if van is not None and (dash is None or van.start() < dash[0]):
-        return normalise_party(van.group("party"))
-    return dash[1] if dash else None
+        return van.start(), normalise_party(van.group("party"))
+    return dash
 
 
 def _first_dash_fractie(text: str) -> tuple[int, str] | None:
@@ -145,12 +194,16 @@ def parse_askers(text: str) -> list[Person]:
         return []
     people: list[Person] = []
     pending: list[str] = []
-    for piece in re.split(r"(\([^()]*\))", segment):
+    pieces = re.split(r"(\([^()]*\))", segment)
+    labels = [p for p in pieces if p.startswith("(") and p.endswith(")")]
+    for piece in pieces:
         if piece.startswith("(") and piece.endswith(")"):
             label = piece[1:-1].strip()
             group = _GROUP_WORDS.match(label)
             party = normalise_party(label[group.end() :] if group else label)
-            shared = len(pending) if group else 1
+            # "de leden A en B (P)": one party label after all names is everyone's party
+            only_label = len(labels) == 1 and not pieces[-1].strip(" ,.")
+            shared = len(pending) if group or only_label else 1
             people.extend(Person(name=p) for p in pending[: len(pending) - shared])
             people.extend(Person(name=p, party=party or None) for p in pending[-shared:])
             pending = []

@@ -15,7 +15,7 @@ from kamerqa.model import Answer, Document, Footnote, Party, Question, Reference
 from kamerqa.parse.citations import find_references
 from kamerqa.parse.crossrefs import find_refers_to
 from kamerqa.parse.numbering import match_answer_heading, match_question_heading, number_key
-from kamerqa.parse.parties import party_from_fractie
+from kamerqa.parse.parties import party_from_fractie, split_parties
 from kamerqa.readers.blocks import Block, Note
 
 __all__ = [
@@ -116,6 +116,8 @@ class _PartyDraft:
     name: str
     intro: list[str] = field(default_factory=list)
     numbers: list[str] = field(default_factory=list)
+    # the other parties of a joint faction ("GroenLinks-PvdA, SP"): they share the intro
+    partners: list[_PartyDraft] = field(default_factory=list)
 
 
 class QABuilder:
@@ -134,13 +136,22 @@ class QABuilder:
         self._known: set[str] = set()
 
     # -- events -------------------------------------------------------------------------------
+    def _drafts(self, name: str) -> list[_PartyDraft]:
+        """The party drafts of ``name``, one per party of a joint name (created as needed)."""
+        out = []
+        for part in split_parties(name):
+            draft = next((p for p in self.parties if p.name == part), None)
+            if draft is None:
+                draft = _PartyDraft(part)
+                self.parties.append(draft)
+            out.append(draft)
+        return out
+
     def start_party(self, name: str) -> None:
         self.party = name
-        existing = next((p for p in self.parties if p.name == name), None)
-        if existing is None:
-            existing = _PartyDraft(name)
-            self.parties.append(existing)
-        self._current = existing
+        drafts = self._drafts(name)
+        drafts[0].partners = drafts[1:]
+        self._current = drafts[0]
 
     def start_section(self, title: str) -> None:
         self.section = title
@@ -164,10 +175,7 @@ class QABuilder:
         item = _Item(numbers=numbers, party=party or self.party, section=self.section)
         self.questions.append(item)
         self._known.update(numbers)
-        if item.party:
-            if not any(p.name == item.party for p in self.parties):
-                self.parties.append(_PartyDraft(item.party))
-            draft = next(p for p in self.parties if p.name == item.party)
+        for draft in self._drafts(item.party or ""):
             draft.numbers.extend(numbers)
         self._current = item
 
@@ -192,11 +200,8 @@ class QABuilder:
         if not isinstance(item, _Item) or item.is_answer or item.party:
             return
         item.party = party
-        draft = next((p for p in self.parties if p.name == party), None)
-        if draft is None:
-            draft = _PartyDraft(party)
-            self.parties.append(draft)
-        draft.numbers.extend(item.numbers)
+        for draft in self._drafts(party):
+            draft.numbers.extend(item.numbers)
 
     def detach(self) -> None:
         """Following text belongs to nothing (government prose between items, signatures)."""
@@ -211,8 +216,8 @@ class QABuilder:
         lead = len(text) - len(text.lstrip())
         text = text.strip()
         if isinstance(current, _PartyDraft):
-            if text:
-                current.intro.append(text)
+            for draft in [current, *current.partners] if text else []:
+                draft.intro.append(text)
             self.loose_notes.extend(notes or [])
         elif current is not None:
             if text:

@@ -140,7 +140,7 @@ class _Walker:
         text = block.text.strip()
         if self._skip_furniture(block, text):
             return
-        if _PART_TWO.match(text) and not self.numbered and self.builder.questions:
+        if self._part_two(text):
             self.reply_part = True
             self.builder.start_section(strip_enumerator(text))
             return
@@ -158,7 +158,38 @@ class _Walker:
             self.builder.start_answer(answer[0])
             self.builder.add_rest(answer[1], block)
             return
+        if self._unheaded_answer(text):
+            self.builder.start_answer()
         self._body(block, text)
+
+    def _unheaded_answer(self, text: str) -> bool:
+        """In a letter with "Vraag N"/"Antwoord" headings, one answer may lack its heading: a
+        statement after the question's last "?" when no answer heading comes before the next
+        question."""
+        builder = self.builder
+        paragraphs = builder.current_paragraphs
+        if not (self.numbered and self.headed_answers and builder.in_question and paragraphs):
+            return False
+        if not paragraphs[-1].rstrip(' )”’"').endswith("?") or text.rstrip().endswith("?"):
+            return False
+        if _FACTION_OPENING.match(text):
+            return False
+        for block in self.blocks[self.index + 1 :]:
+            if answer_heading(block.text) is not None:
+                return False
+            if question_heading(block.text) is not None or party_heading(block):
+                return True
+        return True
+
+    def _part_two(self, text: str) -> bool:
+        """ "II Reactie van de minister" before the replies per faction — not the "Reactie van
+        de minister" heading of one answer in an interleaved verslag."""
+        if not _PART_TWO.match(text) or self.numbered or not self.builder.questions:
+            return False
+        if re.match(r"^(?:II|2)[.)]?\s", text) or self.builder.answers:
+            return not self.builder.answers
+        following = self.blocks[self.index + 1] if self.index + 1 < len(self.blocks) else None
+        return following is not None and party_heading(following) is not None
 
     def _skip_furniture(self, block: Block, text: str) -> bool:
         if _TOC.match(text):

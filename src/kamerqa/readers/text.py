@@ -15,6 +15,7 @@ import unicodedata
 
 from kamerqa.errors import KamerqaInputError
 from kamerqa.readers.blocks import Block, Note, ReadResult
+from kamerqa.readers.docx_letterhead import letterhead_facts
 from kamerqa.readers.text_notes import (
     SENTINEL_BASE,
     SENTINELS,
@@ -174,6 +175,8 @@ def read_text(text: str) -> ReadResult:
         else:
             _add_text_block(result, line, notes)
         in_table = row is not None
+    head = [" ".join(row) for b in result.blocks[:25] for row in (b.rows or [[b.text]])]
+    result.metadata.update(letterhead_facts(head))
     placed = {n.id for b in result.blocks for n in b.notes}
     unplaced = {**bodies, **note_list}
     result.unplaced_notes = [Note(k, v) for k, v in unplaced.items() if k not in placed]
