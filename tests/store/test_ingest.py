@@ -73,6 +73,8 @@ def test_cli_ingest_search_export_stats(tmp_path: Path) -> None:
     folder = _folder(tmp_path, 3)
     db = str(tmp_path / "cli.db")
     runner = CliRunner()
+    result = runner.invoke(app, ["search", "drones", "--db", db])
+    assert result.exit_code != 0 and not Path(db).exists()  # no empty store made by a search
     result = runner.invoke(app, ["ingest", str(folder), "--db", db, "--workers", "1", "--no-embed"])
     assert result.exit_code == 1  # broken.txt failed, the rest went in
     assert "3 inserted" in result.stdout and "broken.txt" in result.stderr

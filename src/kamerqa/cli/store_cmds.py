@@ -17,13 +17,22 @@ from rich.table import Table
 from kamerqa.errors import KamerqaInputError
 from kamerqa.search import SearchRequest
 from kamerqa.search.models import IngestReport, SearchResponse, SimilarResponse
-from kamerqa.store import open_store
+from kamerqa.store import DEFAULT_DB, Store, open_store
 from kamerqa.store.export import EXPORT_FORMATS, export
 from kamerqa.store.ingest import ingest_paths
 
 DB_HELP = "SQLite file path or postgresql:// URL (default ./kamerqa.db; env KAMERQA_DB)."
 _db = typer.Option(None, "--db", envvar="KAMERQA_DB", help=DB_HELP)
 _fmt = typer.Option("table", "--format", "-f", help="table or json.")
+
+
+def _existing(db: str | None) -> Store:
+    """Open a store that must exist already (search, similar, export, stats)."""
+    target = db or DEFAULT_DB
+    is_file = not target.startswith(("postgresql://", "postgres://")) and target != ":memory:"
+    if is_file and not Path(target.removeprefix("sqlite:///")).exists():
+        raise KamerqaInputError(f"no database at {target}; run `kamerqa ingest PATH` first")
+    return open_store(target)
 
 
 def _run_ingest(
@@ -118,7 +127,7 @@ def search(
         )
     except ValueError as exc:
         raise KamerqaInputError(f"bad search options: {_first_error(exc)}") from None
-    with open_store(db) as store:
+    with _existing(db) as store:
         _print_search(store.search(request), fmt)
 
 
@@ -159,7 +168,7 @@ def similar(
         if not sep or not doc_id or not number:
             raise KamerqaInputError("--question takes DOC_ID:NUMBER")
         target = (doc_id, number)
-    with open_store(db) as store:
+    with _existing(db) as store:
         response = store.similar(text=text, question=target, limit=limit, method=method)
     _print_similar(response, fmt)
 
@@ -170,7 +179,7 @@ def export_cmd(
     db: str | None = _db,
 ) -> None:
     """Export every question with its answer (jsonl, csv or parquet)."""
-    with open_store(db) as store:
+    with _existing(db) as store:
         count = export(store, fmt, output, sys.stdout)
     if output is not None:
         typer.echo(f"{count} questions written to {output}", err=True)
@@ -178,7 +187,7 @@ def export_cmd(
 
 def stats(db: str | None = _db, fmt: str = _fmt) -> None:
     """Counts per genre, party, ministry and year, and reply times."""
-    with open_store(db) as store:
+    with _existing(db) as store:
         result = store.stats()
     if fmt == "json":
         typer.echo(result.model_dump_json(indent=2))
