@@ -133,3 +133,13 @@ def test_refers_to_only_names_questions_of_this_document() -> None:
     blocks += [Block("Antwoord 1"), Block("Ja."), Block("Antwoord 2")]
     blocks.append(Block("Zie vraag 12 van het schriftelijk overleg en het antwoord op vraag 1."))
     assert _parse(blocks).answers[1].refers_to == ["1"]
+
+
+def test_numbered_question_right_after_a_numbered_list_in_an_answer() -> None:
+    texts = [HEADER, "1. Klopt het bericht?", "Antwoord", "Ja. Ik neem twee maatregelen:"]
+    texts += ["1. meer toezicht;", "2. hogere boetes. Daarnaast volgt een evaluatie."]
+    texts += ["2. Bent u bereid de boetes te verhogen?", "Antwoord", "Zie het antwoord op vraag 1."]
+    document = _parse([Block(text) for text in texts])
+    assert [q.number for q in document.questions] == ["1", "2"]
+    assert [(a.questions, a.refers_to) for a in document.answers] == [(["1"], []), (["2"], ["1"])]
+    assert document.answers[0].text.endswith("Daarnaast volgt een evaluatie.")

@@ -128,7 +128,14 @@ class _Segmenter:
         if not match or match.group(1) != self.expected():
             return None
         previous = _NUMBERED.match(self.blocks[index - 1].text) if index else None
-        if previous and number_key(previous.group(1))[0] + 1 == number_key(match.group(1))[0]:
+        asks = bool(_QUESTION_END.search(block.text)) and not _QUESTION_END.search(
+            self.blocks[index - 1].text
+        )  # a question right after an answer's list ("3. … bevoegdheid." / "4. Bent u …?")
+        if (
+            previous
+            and number_key(previous.group(1))[0] + 1 == number_key(match.group(1))[0]
+            and not (asks and self.items and self.items[-1].kind == "a")
+        ):
             return None  # the next item of a numbered list inside an answer
         return "q", [match.group(1)], match.group(2) or ""
 
