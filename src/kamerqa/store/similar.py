@@ -70,21 +70,41 @@ def _lexical(store: SQLStore, text: str, exclude: Key | None) -> list[Key]:
     return [(d, n) for d, n in rows if (d, n) != exclude][:CANDIDATES]
 
 
+_cache: dict[tuple[int, str, int, int], tuple[list[Key], Any]] = {}
+
+
+def _vectors(store: SQLStore) -> tuple[list[Key], Any]:
+    """All question vectors of the store as (keys, matrix), cached while nothing changes."""
+    count = int(
+        store.execute("SELECT count(*) FROM embeddings WHERE model = ?", (MODEL_NAME,))[0][0]
+    )
+    key = (id(store), store.url, store.generation, count)
+    if key not in _cache:
+        rows = store.execute(
+            "SELECT doc_id, number, dim, vector FROM embeddings WHERE model = ?"
+            " ORDER BY doc_id, number",
+            (MODEL_NAME,),
+        )
+        dim = int(rows[0][2]) if rows else 1
+        _cache.clear()
+        _cache[key] = (
+            [(str(r[0]), str(r[1])) for r in rows],
+            from_blobs([bytes(r[3]) for r in rows], dim),
+        )
+    return _cache[key]
+
+
 def _dense(store: SQLStore, text: str, exclude: Key | None) -> list[Key] | None:
     encoder = load_encoder()
     if encoder is None:
         return None
     ensure_embeddings(store)
-    rows = store.execute(
-        "SELECT doc_id, number, dim, vector FROM embeddings WHERE model = ?", (MODEL_NAME,)
-    )
-    if not rows:
+    keys, matrix = _vectors(store)
+    if not keys:
         return []
-    matrix = from_blobs([bytes(r[3]) for r in rows], int(rows[0][2]))
     scores = matrix @ encode(encoder, [text])[0]
     order = np.argsort(-scores, kind="stable")[: CANDIDATES + 1]
-    keys = [(str(rows[i][0]), str(rows[i][1])) for i in order]
-    return [k for k in keys if k != exclude][:CANDIDATES]
+    return [keys[i] for i in order if keys[i] != exclude][:CANDIDATES]
 
 
 def _hits(store: SQLStore, ranked: list[tuple[Key, float]], limit: int) -> list[SimilarHit]:

@@ -51,6 +51,7 @@ class SQLStore(Store):
         # one connection shared by threads (e.g. the web app's worker threads): a transaction
         # holds the lock for its whole duration, single statements take it briefly
         self._lock = threading.RLock()
+        self.generation = 0  # bumped on every document write (keys in-process caches)
 
     # -- low level ---------------------------------------------------------------------
     def _sql(self, sql: str) -> str:
@@ -148,6 +149,7 @@ class SQLStore(Store):
         return "updated" if found else "inserted"
 
     def _insert(self, doc: Document, hash_: str, document_json: str, sha256: str | None) -> None:
+        self.generation += 1
         self.execute(
             f"INSERT INTO documents ({rows.DOCUMENT_COLUMNS}) "
             f"VALUES ({_values(rows.DOCUMENT_COLUMNS)})",
@@ -171,6 +173,7 @@ class SQLStore(Store):
             )
 
     def _delete(self, doc_id: str) -> None:
+        self.generation += 1
         for table in _OWNED_TABLES:
             self.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
         self.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
