@@ -10,10 +10,12 @@ import re
 from datetime import date
 
 from kamerqa.model import Metadata, Signatory
+from kamerqa.parse.citations import find_references
 from kamerqa.parse.dates import find_dates, parse_dutch_date
 
 __all__ = [
     "addressee",
+    "answered_kamerstuk",
     "apply_format_facts",
     "closing_signatories",
     "committee",
@@ -63,7 +65,11 @@ _CLOSING = re.compile(
 _DOSSIER_LINE = re.compile(
     r"^\s*(\d{2})\s?(\d{3})(?P<sub>-\d{1,3})?(?:[ -](?P<part>[IVXL]{1,6}|[A-Z]))?(?=\s|$)"
 )
-_NR_LINE = re.compile(r"^\s*nr\.\s*(\d{1,4}|[A-Z]{1,2})(?=\s|$)", re.I)
+_NR_LINE = re.compile(
+    r"^\s*(?:nr\.\s*(\d{1,4}|[A-Z]{1,2})(?=\s|$)"
+    r"|([A-Z]{1,2})\s+(?=(?:MEMORIE|NOTA|VERSLAG|VOORLOPIG|NADER|EINDVERSLAG|BRIEF)\b))",
+    re.I,
+)
 _OFFICER_LINE = re.compile(
     r"^\s*(?:de\s+)?(?:adjunct-|plv\.\s*|wnd\.\s*)?(voorzitter|griffier)\b[^.]{0,60},?\s*$", re.I
 )
@@ -245,8 +251,8 @@ def kamerstuk_id(texts: list[str]) -> str | None:
             part = f"-{found['part']}" if found["part"] else ""
             dossier = found.group(1) + found.group(2) + (found["sub"] or "") + part
         nr = _NR_LINE.match(text)
-        if nr and number is None:
-            number = nr.group(1)
+        if nr and number is None and (nr.group(1) or nr.group(2).isupper()):
+            number = nr.group(1) or nr.group(2)
     return f"kst-{dossier}-{number}" if dossier and number else None
 
 
@@ -323,3 +329,18 @@ def fill_intro_metadata(metadata: Metadata, intro: str, head: list[str]) -> None
         metadata.signatories = signatories(head)
     for key, name in officers(head).items():
         metadata.extra.setdefault(key, name)
+
+
+def answered_kamerstuk(text: str, own: str | None = None, near: str | None = None) -> str | None:
+    """The KOOP id of the Kamerstuk a document answers: the first one cited in ``text`` (the
+    intro) that is not the document itself, and, with ``near`` (a regex), whose sentence
+    matches it before the citation ("het verslag (Kamerstuk 36 781, nr. 6)")."""
+    for ref in find_references(text):
+        if ref.type != "kamerstuk" or not ref.koop_id or ref.koop_id == own:
+            continue
+        at = text.find(ref.text)
+        before = text[: max(at, 0)]
+        sentence = re.split(r"[.?!]\s+(?=[A-Z])", before)[-1]
+        if near is None or re.search(near, sentence, re.I):
+            return ref.koop_id
+    return None

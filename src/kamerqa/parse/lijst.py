@@ -15,7 +15,12 @@ import re
 
 from kamerqa.model import Document
 from kamerqa.parse.citations import find_references
-from kamerqa.parse.letter import apply_format_facts, fill_intro_metadata, subject_after
+from kamerqa.parse.letter import (
+    answered_kamerstuk,
+    apply_format_facts,
+    fill_intro_metadata,
+    subject_after,
+)
 from kamerqa.parse.qa_common import QABuilder, answer_heading, is_heading_like, question_heading
 from kamerqa.parse.questions import numbered_paragraph
 from kamerqa.readers.blocks import Block, ReadResult
@@ -178,7 +183,10 @@ def parse(read: ReadResult, document: Document) -> Document:
     builder = _Walker(blocks[start:]).run()
     fill_intro_metadata(document.metadata, intro, [b.text for b in head])
     apply_format_facts(document.metadata, read.metadata)
-    document.metadata.subject = document.metadata.subject or subject_after(_SUBJECT, intro)
+    meta = document.metadata
+    meta.subject = meta.subject or subject_after(_SUBJECT, intro)
+    if not meta.reference:  # the letter or report the questions were about
+        meta.reference = answered_kamerstuk(intro, own=meta.identifiers.koop, near=r"\bover\b")
     builder.loose_notes.extend(read.unplaced_notes)
     builder.finish(document)
     document.references = find_references(intro) + document.references

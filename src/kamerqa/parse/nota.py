@@ -14,6 +14,7 @@ import re
 from kamerqa.model import Document
 from kamerqa.parse.dates import parse_dutch_date
 from kamerqa.parse.letter import (
+    answered_kamerstuk,
     apply_format_facts,
     closing_signatories,
     fill_intro_metadata,
@@ -47,6 +48,22 @@ _TITLE = re.compile(
 )
 _RECEIVED = re.compile(r"^\s*ontvangen\s+(.+)$", re.I)
 _DOSSIER_TITLE = re.compile(r"^\d{2}\s?\d{3}(?:[ -](?:[IVXL]{1,6}|[A-Z]))?\s+(?=[A-Z])")
+_DOSSIER_ONLY = re.compile(r"^\s*\d{2}\s?\d{3}(?:-\d{1,3})?(?:\s+(?:[IVXL]{1,6}|[A-Z]))?\s*$")
+# the title of a bill ("Wijziging van de Wet …", "Regels over …", "… (Wet …)")
+_BILL_TITLE = re.compile(
+    r"^(?:wijziging|regels|voorstel\s+van\s+wet|goedkeuring|intrekking|invoering|aanpassing|"
+    r"vaststelling|instelling|uitvoering|implementatie|herziening|samenvoeging|verlenging|"
+    r"tijdelijke|bepalingen|wet\s+van)\b|\((?:wet|tijdelijke\s+wet|invoeringswet)\b[^)]*\)\s*$",
+    re.I,
+)
+# a Kamerstuk head printed on one line by some PDF text layers: "… Nr. 7 NOTA NAAR …"
+_NUMBER_TAIL = re.compile(
+    r"\s+(?:nr\.\s*\d{1,4}|[A-Z]{1,2})\s+(?:NOTA|MEMORIE|NADER|VERSLAG)\b.*$", re.I
+)
+_NADER = re.compile(r"nota\s+naar\s+aanleiding\s+van\s+het\s+nader\s+verslag", re.I)
+_ASKS = re.compile(
+    r"\b(?:vragen|vraagt|willen\s+(?:graag\s+)?weten|verzoeken|horen\s+graag)\b", re.I
+)
 _TOC = re.compile(r"^\s*(?:inhoudsopgave|inhoud)\b[\s:]*(?:blz\.?|pagina|pag\.)?\s*$", re.I)
 _TOC_LINE = re.compile(r"^.{3,160}?(?:\.{2,}|\s)\s*\d{1,3}\s*$")
 
@@ -55,6 +72,11 @@ def _faction_of(text: str) -> str | None:
     if not _FACTION_START.match(text):
         return None
     return party_from_fractie(text[:200])
+
+
+def _asks_again(builder: QABuilder, text: str) -> bool:
+    """ "Deze leden vragen voorts …" right after a question of theirs: a question of its own."""
+    return bool(builder.current_paragraphs) and bool(_ASKS.search(text[:160]))
 
 
 def _split_reply(text: str) -> tuple[str, str]:
@@ -129,7 +151,7 @@ class _Walker:
             return
         # A faction paragraph is inbreng: a question, or a remark the government replies to.
         question, reply = _split_reply(text)
-        if same_party:
+        if same_party and not _asks_again(builder, text):
             builder.add(question, block.notes)
         else:
             builder.party = party
@@ -183,6 +205,22 @@ def _leading_section(blocks: list[Block], index: int) -> bool:
     return not (_RECEIVED.match(text) or _TITLE.search(text) or _DOSSIER_TITLE.match(text))
 
 
+def _bill_title(texts: list[str]) -> str | None:
+    """The bill's title: after the dossier number on its line or the next, or a head line that
+    reads like one ("Wijziging van de Wet …", "… (Wet …)")."""
+    for index, text in enumerate(texts):
+        if _DOSSIER_ONLY.match(text) and index + 1 < len(texts):
+            candidate = _NUMBER_TAIL.sub("", texts[index + 1]).strip()
+            if candidate and not _TITLE.search(candidate) and not _RECEIVED.match(candidate):
+                return candidate
+        if _DOSSIER_TITLE.match(text):
+            return _NUMBER_TAIL.sub("", _DOSSIER_TITLE.sub("", text)).strip()
+    for text in texts:
+        if _BILL_TITLE.search(text) and len(text) < 400 and not text.rstrip().endswith("."):
+            return _NUMBER_TAIL.sub("", text).strip()
+    return None
+
+
 def _fill_metadata(document: Document, head: list[Block], tail: list[str]) -> None:
     meta = document.metadata
     texts = [b.text for b in head]
@@ -193,13 +231,18 @@ def _fill_metadata(document: Document, head: list[Block], tail: list[str]) -> No
         received = _RECEIVED.match(text)
         if received and meta.date_answered is None:
             meta.date_answered = parse_dutch_date(received.group(1))
-    titles = [_DOSSIER_TITLE.sub("", t) for t in texts if _DOSSIER_TITLE.match(t)]
-    subject = titles[0] if titles else None
-    meta.subject = meta.subject or subject
+    meta.subject = _bill_title(texts) or meta.subject
+    meta.reference = meta.reference or answered_kamerstuk(
+        intro, own=meta.identifiers.koop, near=r"verslag"
+    )
     _, signers = closing_signatories(tail)
     meta.signatories = meta.signatories or signers
     memorie = any(re.search(r"memorie\s+van\s+antwoord", t, re.I) for t in texts)
+    nader = any(_NADER.search(t) for t in texts)
     document.title = "Memorie van antwoord" if memorie else "Nota naar aanleiding van het verslag"
+    document.title = (
+        document.title.replace("het verslag", "het nader verslag") if nader else (document.title)
+    )
     if meta.subject:
         document.title += f" over {meta.subject}"
 

@@ -132,6 +132,10 @@ def _paragraphs(lines: list[str]) -> list[str]:
     return out
 
 
+# a bullet glyph that starts a list item (dropped from the text, like Word's list numbering)
+_BULLET = re.compile(r"^[•◦▪▫●○■□➢►‣⁃∙·\uf0b7\uf0a7*–—-]\s+(?=\S)")
+
+
 def _table_row(line: str) -> list[str] | None:
     if line.count("\t") < 2:
         return None
@@ -145,7 +149,15 @@ def _add_text_block(result: ReadResult, line: str, notes: list[Note]) -> None:
         if notes and result.blocks:
             result.blocks[-1].notes.extend(notes)
         return
-    result.blocks.append(Block(text=line, notes=notes))
+    bullet = _BULLET.match(line)
+    if bullet is None:
+        result.blocks.append(Block(text=line, notes=notes))
+        return
+    cut = bullet.end()
+    shifted = [
+        Note(n.id, n.text, None if n.offset is None else max(0, n.offset - cut)) for n in notes
+    ]
+    result.blocks.append(Block(text=line[cut:], notes=shifted, kind="list_item"))
 
 
 def _add_table_row(result: ReadResult, row: list[str], notes: list[Note], more: bool) -> None:
