@@ -117,11 +117,14 @@ class _Reader:
             num_level = to_int(attr(num.find(W + "ilvl"), "val", "0"))
         if level:
             block.kind, block.level = "heading", level
-        elif self.numbering.is_list(num_id):
+        if not self.numbering.is_list(num_id):
+            return
+        if not level:
             block.kind, block.level = "list_item", num_level + 1
-            label = self.numbering.label(num_id, num_level)
-            if label and block.text:
-                block.text = f"{label} {block.text}"
+        label = self.numbering.label(num_id, num_level)
+        # Word draws the label even on a heading or an empty paragraph ("Vraag 3" templates)
+        if label and (block.text or re.search(r"[^\W\d_]{3}", label)):
+            block.text = f"{label} {block.text}".strip()
 
     def _collect(self, element: Any, para: _Paragraph, style_id: str, depth: int) -> None:
         if depth > MAX_DEPTH:
