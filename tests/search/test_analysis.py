@@ -9,7 +9,7 @@ from kamerqa.search.analysis import analyse, compound_parts, fold, query_stems, 
 
 def test_fold_lowercases_and_strips_diacritics() -> None:
     assert fold("Één Coördinatie Oekraïne") == "een coordinatie oekraine"
-    assert words("auto's, NAVO-norm; 1,5%") == ["autos", "navo", "norm", "1", "5"]
+    assert words("auto's, boa’s, NAVO-norm; 1,5%") == ["auto", "boa", "navo", "norm", "1", "5"]
 
 
 def test_dutch_porter_keeps_meaningful_stems() -> None:
@@ -36,6 +36,14 @@ def test_compounds_split_into_known_parts(word: str, parts: tuple[str, ...]) -> 
 @pytest.mark.parametrize("word", ["zorgvuldig", "burgerlijk", "beleidsmatig", "wethouder", "muur"])
 def test_non_compounds_are_not_split(word: str) -> None:
     assert compound_parts(word) == ()
+
+
+def test_diminutives_also_index_their_noun() -> None:
+    assert compound_parts("hoofddoekjes") == ("hoofddoek",)
+    assert "boom" in compound_parts("boompje")
+    assert "man" in compound_parts("mannetje")
+    assert {"bier", "boot"} <= set(compound_parts("biertje") + compound_parts("bootje"))
+    assert compound_parts("project") == ()
 
 
 def test_analyse_builds_three_aligned_streams() -> None:

@@ -184,3 +184,13 @@ def test_later_core_migration_upgrades_a_filled_store(store_url: str) -> None:
         assert rows == [("kindquestion genrekamervragen partysgp year2024",)]
         response = upgraded.search(SearchRequest(query="drone", party="SGP", facets=False))
         assert [h.doc_id for h in response.hits] == ["D1"]
+
+
+def test_reindex_rebuilds_the_search_units(store: Store) -> None:
+    store.upsert_document(make_document("2025D00010"))
+    store.execute("DELETE FROM qa_units WHERE kind = 'answer'")
+    assert store.reindex() == 1
+    assert store.execute("SELECT count(*) FROM qa_units")[0][0] == 8
+    assert store.search(SearchRequest(query="dronemuur", scope="answers")).total == 1
+    if store.dialect == "sqlite":
+        store.execute("INSERT INTO qa_fts(qa_fts) VALUES ('integrity-check')")

@@ -56,14 +56,24 @@ def _run_ingest(
 
 
 def ingest(
-    paths: list[Path] = typer.Argument(..., help="Files and folders (recursively)."),
+    paths: list[Path] = typer.Argument(None, help="Files and folders (recursively)."),
     db: str | None = _db,
     workers: int | None = typer.Option(None, help="Parser processes (default: CPU cores)."),
     embed: bool = typer.Option(
         True, "--embed/--no-embed", help="Compute sentence vectors for similarity now."
     ),
+    reindex: bool = typer.Option(
+        False, "--reindex", help="Re-analyse the stored texts (after an analysis change)."
+    ),
 ) -> None:
     """Parse documents and store them; re-ingesting unchanged files changes nothing."""
+    if not paths and not reindex:
+        raise KamerqaInputError("give files or folders to ingest (or --reindex)")
+    if reindex:
+        with open_store(db) as store:
+            typer.echo(f"reindexed {store.reindex()} documents")
+        if not paths:
+            return
     report = _run_ingest(paths, db, workers, embed)
     for failure in report.failed:
         typer.echo(f"kamerqa: {failure.path}: {failure.reason}", err=True)

@@ -37,7 +37,7 @@ def fold(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """The folded words of ``text`` (apostrophes dropped: "auto's" -> "autos")."""
+    """The folded words of ``text`` ("auto's" -> "auto": a plural/genitive 's is dropped)."""
     return [_fold_word(w) for w in _WORD.findall(text)]
 
 
@@ -49,7 +49,31 @@ def word_spans(text: str) -> list[tuple[int, int, str]]:
 @lru_cache(maxsize=200_000)
 def _fold_word(word: str) -> str:
     folded = word.lower() if word.isascii() else fold(word)
+    if folded.endswith(("'s", "’s")) and len(folded) > 3:
+        folded = folded[:-2]
     return folded.replace("'", "").replace("’", "")
+
+
+_DIMINUTIVES = ("etjes", "etje", "tjes", "tje", "pjes", "pje", "jes", "je")
+MIN_DIMINUTIVE_BASE = 3
+
+
+def diminutive_bases(word: str) -> tuple[str, ...]:
+    """The nouns a diminutive may be made of: "hoofddoekjes" -> (hoofddoek,), "mannetje" ->
+    (man, ...), "boompje" -> (boom, ...). "tje"/"je" is ambiguous (bier-tje, boot-je), so both
+    readings are returned; an extra token for a non-word costs nothing."""
+    bases: list[str] = []
+    for suffix in _DIMINUTIVES:
+        if not word.endswith(suffix):
+            continue
+        base = word[: -len(suffix)]
+        if suffix.startswith("e") and len(base) > 2 and base[-1] == base[-2]:
+            base = base[:-1]  # mannetje -> mann -> man
+        if suffix.startswith("p") and not base.endswith("m"):
+            continue  # -pje only after m (boompje)
+        if len(base) >= MIN_DIMINUTIVE_BASE and base not in bases:
+            bases.append(base)
+    return tuple(bases)
 
 
 @lru_cache(maxsize=200_000)
@@ -75,6 +99,11 @@ def compound_parts(word: str) -> tuple[str, ...]:
         for cut in (1, 2):
             if word[:-cut] in LEXICON and len(word) - cut >= MIN_PART:
                 return (word[:-cut],)
+    if len(word) >= MIN_DIMINUTIVE_BASE + 3 and word.endswith(("je", "jes")):
+        found: list[str] = []
+        for base in diminutive_bases(word):
+            found.extend(p for p in (base, *compound_parts(base)) if p not in found)
+        return tuple(found)
     split = _split(word, whole=False) or _head(word)
     if not split:
         return ()

@@ -150,6 +150,11 @@ class Store(abc.ABC):
             self, paths, workers=workers, batch_size=batch_size, progress=progress, embed=embed
         )
 
+    @abc.abstractmethod
+    def reindex(self) -> int:
+        """Re-analyse every stored question and answer into the search index (needed after
+        the analysis or the compound lexicon changed); returns the number of documents."""
+
     # -- search ------------------------------------------------------------------------
     @abc.abstractmethod
     def search(self, request: SearchRequest) -> SearchResponse: ...

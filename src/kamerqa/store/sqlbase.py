@@ -178,6 +178,22 @@ class SQLStore(Store):
             self.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
         self.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
 
+    def reindex(self, batch: int = 200) -> int:
+        ids = [r[0] for r in self.execute("SELECT id FROM documents ORDER BY id")]
+        for start in range(0, len(ids), batch):
+            with self.transaction():
+                for doc_id in ids[start : start + batch]:
+                    doc = self.get_document(doc_id)
+                    if doc is None:
+                        continue
+                    self.execute("DELETE FROM qa_units WHERE doc_id = ?", (doc_id,))
+                    self.executemany(
+                        f"INSERT INTO qa_units ({_UNIT_COLUMNS}) VALUES ({_values(_UNIT_COLUMNS)})",
+                        rows.unit_rows(doc),
+                    )
+            self.generation += 1
+        return len(ids)
+
     def get_document(self, doc_id: str) -> Document | None:
         found = self.execute("SELECT document_json FROM documents WHERE id = ?", (doc_id,))
         return Document.from_dict(json.loads(found[0][0])) if found else None
