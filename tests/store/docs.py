@@ -109,7 +109,7 @@ def make_document(
 def seed_like_text(kenmerk_number: int, topic: str = "drones") -> str:
     """An invented answer letter in the layout of a schriftelijk overleg (Tika text export)."""
     return f"""Geachte voorzitter,
-Hierbij ontvangt u de antwoorden op de inbreng van de vaste commissie voor Defensie voor het schriftelijk overleg over de inzet van {topic} op 20 november a.s. in Brussel. Deze vragen werden ingezonden op 3 november 2025 met kenmerk 28676-{kenmerk_number % 1000}/2025D{kenmerk_number:05d}.
+Met deze brief beantwoord ik de vragen die de vaste commissie voor Defensie heeft gesteld voor het schriftelijk overleg over de inzet van {topic}, gepland op 20 november a.s. De vragen zijn op 3 november 2025 toegestuurd onder kenmerk 28676-{kenmerk_number % 1000}/2025D{kenmerk_number:05d}.
 Hoogachtend,
 DE MINISTER VAN DEFENSIE
 Jan Jansen
