@@ -32,20 +32,28 @@ def find_files(paths: Sequence[str | Path]) -> tuple[list[Path], list[IngestFail
     missing: list[IngestFailure] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            found.extend(
-                p
-                for p in sorted(path.rglob("*"))
-                if p.is_file()
-                and p.suffix.lower() in SUFFIXES
-                and p.name.lower() not in _SKIP_NAMES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-        elif path.is_file():
-            found.append(path)
-        else:
-            missing.append(IngestFailure(path=str(path), reason="no such file or folder"))
+        try:
+            if path.is_dir():
+                found.extend(_walk(path))
+            elif path.is_file():
+                found.append(path)
+            else:
+                missing.append(IngestFailure(path=str(path), reason="no such file or folder"))
+        except OSError as exc:
+            reason = f"cannot be read ({exc.strerror or exc})"
+            missing.append(IngestFailure(path=str(path), reason=reason))
     return found, missing
+
+
+def _walk(folder: Path) -> list[Path]:
+    return [
+        p
+        for p in sorted(folder.rglob("*"))
+        if p.suffix.lower() in SUFFIXES
+        and p.name.lower() not in _SKIP_NAMES
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+        and p.is_file()
+    ]
 
 
 def parse_one(path: str) -> Parsed:
