@@ -47,3 +47,31 @@ def test_questions_of_other_documents_are_ignored() -> None:
 @given(st.text(max_size=300))
 def test_never_raises(text: str) -> None:
     assert all(n[:1].isdigit() for n in find_refers_to(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Zie mijn reactie op vraag 2.", ["2"]),
+        ("Zie beantwoording vraag 2.", ["2"]),
+        ("Zoals beschreven bij vraag 3 is dat niet nodig.", ["3"]),
+        ("Zoals toegelicht onder vraag 4a.", ["4a"]),
+        ("Zie het antwoord op vraag 3 in deze brief.", ["3"]),
+    ],
+)
+def test_more_phrasings_of_a_pointer(text: str, expected: list[str]) -> None:
+    assert find_refers_to(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zie het antwoord op vraag 5 in de Kamerbrief van 3 maart 2026.",
+        "In antwoord op vraag 12 van de feitelijke vragen over de begroting staat dat ook.",
+        "Zie ook het antwoord op vraag 3 bij de vragen van het lid Dijk (SP).",
+        "Zie het antwoord op vraag 2 in mijn brief over de Voorjaarsnota.",
+        "Zoals ik in mijn antwoord op vraag 6 in het schriftelijk overleg aangaf.",
+    ],
+)
+def test_pointers_into_other_documents_do_not_count(text: str) -> None:
+    assert find_refers_to(text) == []

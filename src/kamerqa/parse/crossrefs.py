@@ -14,7 +14,10 @@ _VRAGEN = r"(?:de\s+)?vra(?:ag|gen)\s*(?:nr\.?\s*)?"
 _LIST = rf"{NUMBER_LIST}(?:\s*(?:,|\ben\b|\bof\b)\s*vra(?:ag|gen)\s*{NUMBER_LIST})*"
 _REFERENCE_RE = re.compile(
     # "(mijn|het|de) antwoord(en) op/bij (de) vraag/vragen N"
-    rf"\b(?:antwoord(?:en)?|beantwoording)\s+(?:op|bij|onder|van)\s+{_VRAGEN}(?P<a>{_LIST})"
+    rf"\b(?:antwoord(?:en)?|beantwoording|reactie)\s+(?:(?:op|bij|onder|van)\s+)?{_VRAGEN}(?P<a>{_LIST})"
+    # "zoals beschreven bij vraag N", "zoals toegelicht onder vraag N"
+    rf"|\b(?:aangegeven|beschreven|toegelicht|vermeld|uiteengezet)\s+(?:bij|onder)\s+{_VRAGEN}"
+    rf"(?P<e>{_LIST})"
     # "zie (ook) vraag N", "verwijs ik naar vraag N"
     rf"|\b(?:zie|verwijs\w*(?:\s+\w+){{0,2}}\s+naar)\s+(?:ook\s+)?{_VRAGEN}(?P<b>{_LIST})"
     # "zie (het) antwoord N", "verwijs ik naar antwoord N"
@@ -26,10 +29,13 @@ _REFERENCE_RE = re.compile(
 )
 # What follows a reference to another document's questions: "vraag 3 van het lid X", "(Aanhangsel"
 _FOREIGN_RE = re.compile(
-    r"^\s*(?:\S+\s+){0,1}(?:van\s+(?:het\s+lid|de\s+leden|de\s+(?:vaste\s+)?commissie|uw\s+"
+    r"^\s*(?:(?:\S+\s+){0,1}(?:van\s+(?:het\s+lid|de\s+leden|de\s+(?:vaste\s+)?commissie|uw\s+"
     r"commissie|de\s+schriftelijke|de\s+(?:kamer)?vragen|eerdere|mijn\s+ambtsvoorganger|\d)"
     r"|\(?\s*(?:aanhangsel|kenmerk|kamerstuk|handelingen)"
-    r"|(?:uit|in)\s+(?:het|de)\s+(?:schriftelijk|verslag|kamervragen|aanhangsel|vragen\s+van))",
+    r"|(?:uit|in)\s+(?:het|de)\s+(?:schriftelijk|verslag|kamervragen|aanhangsel|vragen\s+van))"
+    # right after the number: "… in de Kamerbrief van …", "… bij de vragen van het lid …"
+    r"|(?:in|bij|uit|van)\s+(?:de|het|mijn|een|uw)\s+(?:[\w-]+\s+){0,2}?(?:kamer)?(?:brief|"
+    r"vragen|verslag|feitelijke|lijst|nota|debat|commissiedebat|notaoverleg|schriftelijk))",
     re.I,
 )
 
