@@ -73,23 +73,25 @@ def test_list_and_count_documents_with_filters(store: Store) -> None:
 
 
 def test_core_and_registered_migrations_are_recorded(store_url: str) -> None:
-    from kamerqa.store import open_store
+    from kamerqa.store import base, open_store
 
-    register_migration(
-        Migration(
-            "zz_test_0001_extra",
-            sqlite="CREATE TABLE zz_extra (id INTEGER PRIMARY KEY, note TEXT);",
-            postgresql="CREATE TABLE zz_extra (id SERIAL PRIMARY KEY, note TEXT);",
-        )
+    extra = Migration(
+        "zz_test_0001_extra",
+        sqlite="CREATE TABLE zz_extra (id INTEGER PRIMARY KEY, note TEXT);",
+        postgresql="CREATE TABLE zz_extra (id SERIAL PRIMARY KEY, note TEXT);",
     )
-    with open_store(store_url) as store:
-        applied = store.applied_migrations()
-        assert applied[0] == "0001_core"
-        assert "zz_test_0001_extra" in applied
-        store.execute("INSERT INTO zz_extra (note) VALUES (?)", ("ok",))
-    with open_store(store_url) as again:  # a second open applies nothing twice
-        assert again.applied_migrations() == applied
-        assert again.execute("SELECT note FROM zz_extra") == [("ok",)]
+    register_migration(extra)
+    try:
+        with open_store(store_url) as store:
+            applied = store.applied_migrations()
+            assert applied[0] == "0001_core"
+            assert "zz_test_0001_extra" in applied
+            store.execute("INSERT INTO zz_extra (note) VALUES (?)", ("ok",))
+        with open_store(store_url) as again:  # a second open applies nothing twice
+            assert again.applied_migrations() == applied
+            assert again.execute("SELECT note FROM zz_extra") == [("ok",)]
+    finally:
+        base._REGISTERED.pop(extra.name, None)
 
 
 def test_transaction_rolls_back_on_error(store: Store) -> None:
