@@ -20,6 +20,7 @@ from kamerqa.store.filters import filter_sql
 from kamerqa.store.sqlbase import SQLStore
 
 FACET_LIMIT = 25
+_ID_CHUNK = 500
 
 
 _INDEXED_FILTERS = ("party", "genre", "year")
@@ -85,14 +86,16 @@ def _facets(store: SQLStore, base: str, params: list[Any]) -> dict[str, list[Fac
                             ("committee", committee)):  # fmt: skip
             if value is not None:
                 counters[name][str(value)] += 1
-    if units_per_doc:
-        matched_docs = f"SELECT DISTINCT u.doc_id {base}"
+    doc_ids = list(units_per_doc)
+    for start in range(0, len(doc_ids), _ID_CHUNK):  # by id: no second run of the match
+        chunk = doc_ids[start : start + _ID_CHUNK]
+        marks = ", ".join("?" * len(chunk))
         for name, sql in (
-            ("asker", f"SELECT DISTINCT doc_id, name FROM askers WHERE doc_id IN ({matched_docs})"),
+            ("asker", f"SELECT DISTINCT doc_id, name FROM askers WHERE doc_id IN ({marks})"),
             ("ministry", "SELECT DISTINCT doc_id, ministry FROM addressees"
-             f" WHERE ministry IS NOT NULL AND doc_id IN ({matched_docs})"),
+             f" WHERE ministry IS NOT NULL AND doc_id IN ({marks})"),
         ):  # fmt: skip
-            for doc_id, value in store.execute(sql, params):
+            for doc_id, value in store.execute(sql, chunk):
                 counters[name][value] += units_per_doc[doc_id]
     return {name: _top(counters[name]) for name in FACET_NAMES}
 
