@@ -76,11 +76,24 @@ def timed(fn: object, runs: list[object]) -> list[float]:
     return times
 
 
+def paired(store: SQLiteStore, requests: list[SearchRequest], matches: list[str], rounds: int):
+    """Per query the median of ``rounds`` timings, kamerqa and bare interleaved, so both see
+    the same machine load."""
+    ours: list[list[float]] = [[] for _ in requests]
+    bare: list[list[float]] = [[] for _ in requests]
+    for _ in range(rounds):
+        for i, (request, match) in enumerate(zip(requests, matches, strict=True)):
+            ours[i] += timed(store.search, [request])
+            bare[i] += timed(store.raw_match, [match])
+    return [statistics.median(t) for t in ours], [statistics.median(t) for t in bare]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--pairs", type=int, default=1_000_000)
     parser.add_argument("--queries", type=int, default=240)
     parser.add_argument("--batch", type=int, default=200, help="documents per transaction")
+    parser.add_argument("--rounds", type=int, default=3, help="timings per query (median)")
     parser.add_argument("--db", default=None, help="SQLite file (default: temporary)")
     parser.add_argument(
         "--reuse", action="store_true", help="query an existing --db without ingesting"
@@ -103,8 +116,7 @@ def main() -> None:
         matches = [to_fts5(parse_query(r.query)) for r in requests]
         for request in requests[:20]:  # warm the page cache
             store.search(request)
-        ours = timed(store.search, requests)
-        bare = timed(store.raw_match, matches)
+        ours, bare = paired(store, requests, matches, args.rounds)
         with_facets = timed(
             store.search, [r.model_copy(update={"facets": True}) for r in requests[:60]]
         )
