@@ -6,6 +6,7 @@ from kamerqa.model import Signatory
 from kamerqa.parse.letter import (
     addressee,
     answered_date,
+    answered_kamerstuk,
     closing_signatories,
     committee,
     function_from_caps,
@@ -94,3 +95,51 @@ def test_officers_and_kamerstuk_id() -> None:
     assert officers(lines) == {"voorzitter": "Klaver", "griffier": "Van den Berg"}
     assert kamerstuk_id(lines) == "kst-28676-553"
     assert kamerstuk_id(["36 600 VII Vaststelling", "Nr. 3 LIJST"]) == "kst-36600-VII-3"
+
+
+def test_signature_on_one_line_and_without_closing() -> None:
+    texts = [
+        "De minister heeft deze vragen beantwoord bij brief van 3 november 2025.",
+        "Dit is het antwoord.",
+        "De Minister van Landbouw, Visserij, Voedselzekerheid en Natuur, J.A. Wiersma-Bos",
+    ]
+    start, found = closing_signatories(texts)
+    assert start == 2
+    assert found == [
+        Signatory(
+            name="J.A. Wiersma-Bos",
+            function="minister van Landbouw, Visserij, Voedselzekerheid en Natuur",
+        )
+    ]
+    # a ministry name alone is no signature ("Cultuur en Wetenschap" is not a name)
+    assert (
+        closing_signatories(["Tekst.", "De minister van Onderwijs, Cultuur en Wetenschap,"])[1]
+        == []
+    )
+    head = ["Geachte voorzitter,", "De staatssecretaris van Financiën,", "dr. A.B. de Boer"]
+    assert signatories(head) == [
+        Signatory(name="dr. A.B. de Boer", function="staatssecretaris van Financiën")
+    ]
+
+
+def test_officers_run_together_and_kamerstuk_ids() -> None:
+    merged = "De voorzitter van de commissie, Van den Heuvel De griffier van de commissie, Kops"
+    assert officers([merged]) == {"voorzitter": "Van den Heuvel", "griffier": "Kops"}
+    assert kamerstuk_id(["21 501-32 Landbouw- en Visserijraad", "Nr. 1722 VERSLAG"]) == (
+        "kst-21501-32-1722"
+    )
+    assert kamerstuk_id(["36 410", "Wijziging van de Omgevingswet", "C MEMORIE VAN ANTWOORD"]) == (
+        "kst-36410-C"
+    )
+    assert kamerstuk_id(["36 781 Wijziging van de Wet … Nr. 7 NOTA NAAR AANLEIDING"]) == (
+        "kst-36781-7"
+    )
+
+
+def test_answered_kamerstuk() -> None:
+    intro = (
+        "De regering dankt de leden voor hun inbreng in het verslag (Kamerstuk 36 781, nr. 6). "
+        "Zie ook de memorie van toelichting (Kamerstuk 36 781, nr. 3)."
+    )
+    assert answered_kamerstuk(intro, own="kst-36781-7", near="verslag") == "kst-36781-6"
+    assert answered_kamerstuk("Zie Kamerstuk 36 781, nr. 7.", own="kst-36781-7") is None

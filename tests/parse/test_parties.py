@@ -3,7 +3,13 @@ from __future__ import annotations
 import pytest
 
 from kamerqa.model import Person
-from kamerqa.parse.parties import KNOWN_PARTIES, normalise_party, parse_askers, party_from_fractie
+from kamerqa.parse.parties import (
+    KNOWN_PARTIES,
+    normalise_party,
+    parse_askers,
+    party_from_fractie,
+    split_parties,
+)
 
 
 @pytest.mark.parametrize(
@@ -87,3 +93,30 @@ def test_askers_end_before_the_submission_date() -> None:
     assert parse_askers("het lid van der Plas (BBB) (ingezonden 3 maart)") == [
         Person(name="van der Plas", party="BBB")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("De leden van de fracties van GroenLinks-PvdA en SP vragen", "GroenLinks-PvdA, SP"),
+        ("De leden van de CDA- en ChristenUnie-fractie vragen", "CDA, ChristenUnie"),
+        ("De leden van de D66- en VVD-fractie lezen", "D66, VVD"),
+        ("de leden van de VVD-, D66- en SGP-fractie", "VVD, D66, SGP"),
+        ("De leden van de fracties van de VVD, het CDA en de SGP", "VVD, CDA, SGP"),
+        ("De leden van de VVD-fractie vragen of de SP en D66 …", "VVD"),
+        ("Vragen en opmerkingen van de leden van de fracties van BBB en JA21", "BBB, JA21"),
+    ],
+)
+def test_joint_factions_give_every_party(text: str, expected: str) -> None:
+    assert party_from_fractie(text) == expected
+    assert split_parties(expected) == expected.split(", ")
+
+
+def test_one_party_label_after_several_names_is_shared() -> None:
+    people = parse_askers("de leden Lahlah en Chakor (GroenLinks-PvdA) over")
+    assert [(p.name, p.party) for p in people] == [
+        ("Lahlah", "GroenLinks-PvdA"),
+        ("Chakor", "GroenLinks-PvdA"),
+    ]
+    mixed = parse_askers("de leden Mutluer (PvdA) en Ellemeet (GroenLinks) over")
+    assert [p.party for p in mixed] == ["PvdA", "GroenLinks"]

@@ -70,8 +70,20 @@ _NR_LINE = re.compile(
     r"|([A-Z]{1,2})\s+(?=(?:MEMORIE|NOTA|VERSLAG|VOORLOPIG|NADER|EINDVERSLAG|BRIEF)\b))",
     re.I,
 )
+# "… Nr. 7 NOTA NAAR AANLEIDING …" inside a line (a PDF text layer may join the head lines)
+_NR_IN_LINE = re.compile(
+    r"\b(?:[Nn]r\.\s*(\d{1,4})|([A-Z]{1,2}))\s+(?=(?:NOTA|MEMORIE|VERSLAG|VOORLOPIG|NADER"
+    r"|EINDVERSLAG|LIJST|BRIEF)\b)"
+)
 _OFFICER_LINE = re.compile(
     r"^\s*(?:de\s+)?(?:adjunct-|plv\.\s*|wnd\.\s*)?(voorzitter|griffier)\b[^.]{0,60},?\s*$", re.I
+)
+_NAME_WORD = r"(?:[A-ZÀ-Þ][\w’'-]*|van|de|den|der|ter|ten|te|in\s+'t|el)"
+_OFFICER_RUN = re.compile(
+    r"\b(?:de\s+)?(?:adjunct-|plv\.\s*|wnd\.\s*)?(voorzitter|griffier)\s+van\s+de\s+commissie,"
+    rf"\s+([A-ZÀ-Þ][\w’'-]*(?:\s+{_NAME_WORD})*?)"
+    r"(?=\s+(?:De|Het|Adjunct|Inhoud|Inhoudsopgave|I|1)\b|\s*$)",
+    re.I,
 )
 _FUNCTION_WORDS = {"minister", "minister-president", "staatssecretaris", "voorzitter", "griffier"}
 _SMALL_WORDS = {"van", "voor", "en", "de", "het", "der", "den", "op", "in", "te"}
@@ -157,9 +169,8 @@ _SIGNER = re.compile(r"^(?:(?:[A-Z]{1,3}\.\s?)+|(?:mr|dr|drs|ir|prof)\.\s)|^[A-Z
 
 def _is_function_line(line: str) -> bool:
     """ "De minister van Defensie," / "DE MINISTER VAN DEFENSIE" — not a sentence about one."""
-    return (
-        bool(_FUNCTION_LINE.match(line)) and len(line) < 120 and not re.search(r"[.;:?!]\s", line)
-    )
+    sentence = re.search(r"[.;:?!](?:\s|$)", line)
+    return bool(_FUNCTION_LINE.match(line)) and len(line) < 120 and not sentence
 
 
 def _merged_pair(line: str) -> Signatory | None:
@@ -178,11 +189,8 @@ def _signature_pairs(lines: list[str]) -> list[Signatory]:
     while index < len(lines):
         line = lines[index].strip()
         following = lines[index + 1].strip().rstrip(",") if index + 1 < len(lines) else ""
-        if (
-            _is_function_line(line)
-            and _NAME.match(following)
-            and not _FUNCTION_LINE.match(following)
-        ):
+        name_like = _NAME.match(following) and not following.endswith(".")
+        if _is_function_line(line) and name_like and not _FUNCTION_LINE.match(following):
             function = function_from_caps(line)
             if not function.startswith(("voorzitter", "griffier")):
                 found.append(Signatory(name=following, function=function))
@@ -212,18 +220,23 @@ def signatories(texts: list[str]) -> list[Signatory]:
 
 
 def closing_signatories(texts: list[str]) -> tuple[int, list[Signatory]]:
-    """Signatures at the very end ("De Minister van X,\nName"): start index and signatories."""
+    """Signatures at the very end ("De Minister van X,\nName", or both on one line): start
+    index and signatories. One trailing line after the signature is allowed."""
     start = len(texts)
     found: list[Signatory] = []
-    index = len(texts) - 2
+    index = len(texts) - 1  # the line that would hold a name
     while index >= max(0, len(texts) - 12):
-        pair = _signature_pairs(texts[index : index + 2])
-        if pair:
+        merged = _merged_pair(texts[index])
+        function = texts[index - 1].strip() if index >= 1 else ""
+        pair = _signature_pairs(texts[index - 1 : index + 1]) if _is_function_line(function) else []
+        if merged is not None and not (merged.function or "").startswith(("voorz", "griff")):
+            found.insert(0, merged)
+            start, index = index, index - 1
+        elif pair:
             found = pair + found
-            start = index
-            index -= 2
-        elif found or index < len(texts) - 3:
-            break  # the signature must close the text (one trailing line allowed)
+            start, index = index - 1, index - 2
+        elif found or index <= len(texts) - 2:
+            break  # the signature must close the text
         else:
             index -= 1
     if found and start > 0 and _CLOSING.match(texts[start - 1]):
@@ -232,13 +245,18 @@ def closing_signatories(texts: list[str]) -> tuple[int, list[Signatory]]:
 
 
 def officers(texts: list[str]) -> dict[str, str]:
-    """Chair and clerk: "De voorzitter van de commissie,\\nName" -> {"voorzitter": Name}."""
+    """Chair and clerk: "De voorzitter van de commissie,\\nName" -> {"voorzitter": Name}.
+
+    Also when a PDF text layer ran them into one line ("… commissie, Kops De griffier …")."""
     found: dict[str, str] = {}
     for index, text in enumerate(texts[:-1]):
         match = _OFFICER_LINE.match(text)
         following = texts[index + 1].strip().rstrip(",")
         if match and _NAME.match(following) and not _FUNCTION_LINE.match(following):
             found.setdefault(match.group(1).lower(), following)
+    for text in texts:
+        for match in _OFFICER_RUN.finditer(text):
+            found.setdefault(match.group(1).lower(), match.group(2))
     return found
 
 
@@ -250,7 +268,7 @@ def kamerstuk_id(texts: list[str]) -> str | None:
         if found and dossier is None:
             part = f"-{found['part']}" if found["part"] else ""
             dossier = found.group(1) + found.group(2) + (found["sub"] or "") + part
-        nr = _NR_LINE.match(text)
+        nr = _NR_LINE.match(text) or _NR_IN_LINE.search(text)
         if nr and number is None and (nr.group(1) or nr.group(2).isupper()):
             number = nr.group(1) or nr.group(2)
     return f"kst-{dossier}-{number}" if dossier and number else None

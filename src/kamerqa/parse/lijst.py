@@ -29,7 +29,8 @@ __all__ = ["parse"]
 
 _LOOKAHEAD = 8
 _HEADER_NR = re.compile(r"^(?:nr|nummer|vraag\s*nr|vraagnummer)\.?$", re.I)
-_HEADER_VRAAG = re.compile(r"^vra(?:ag|gen)$", re.I)
+# "Vraag", or "Vraag Bijlage" when a PDF reader joined an empty column's header to it
+_HEADER_VRAAG = re.compile(r"^vra(?:ag|gen)(?:\s+(?!nr\b|nummer\b)\S.*)?$", re.I)
 _SUBJECT = re.compile(r"\bvoorgelegd\s+aan\s+.{0,120}?\b(?:over|inzake|betreffende)\s+", re.I)
 _HEAD_LINE = re.compile(
     r"^\s*(?:vastgesteld|ontvangen|nr\.|\d{2}\s?\d{3}\b)|lijst\s+van\s+(?:vragen|feitelijke)", re.I
@@ -41,6 +42,12 @@ _OFFICER = re.compile(
 )
 # the column header of the question tables, printed as a line of text
 _HEADER_LINE = re.compile(r"^\s*(?:nr|nummer)\.?\s+vraag\b(?:\s+\S+){0,8}\s*$", re.I)
+# pieces of a question table printed as text (a PDF without a recognised table): header words
+# and the page columns (Blz. van, t/m) on lines of their own
+_HEADER_PIECE = re.compile(
+    r"^(?:(?:nr|nummer|vraag|bijlage|blz|van|t/m|tot|pagina)\.?\s*|\(van\)\s*)+$", re.I
+)
+_PAGE_CELLS = re.compile(r"^\d{1,4}(?:\s+\d{1,4}){0,2}$")
 _LIST_ITEM = re.compile(r"^\s*(\d{1,3})[.)]\s")
 
 
@@ -59,6 +66,9 @@ def _table_columns(header: list[str]) -> tuple[int, int] | None:
     cells = [c.strip().lower() for c in header]
     nr = next((i for i, c in enumerate(cells) if _HEADER_NR.match(c)), None)
     question = next((i for i, c in enumerate(cells) if _HEADER_VRAAG.match(c)), None)
+    joined = next((i for i, c in enumerate(cells) if _HEADER_LINE.match(c)), None)
+    if (nr is None or question is None) and joined is not None:
+        return joined, joined  # "Nr Vraag" in one cell (a PDF table split over two pages)
     if nr is None or question is None:
         return None
     return nr, question
@@ -71,6 +81,7 @@ class _Walker:
         self.headed = any(answer_heading(b.text) is not None for b in blocks)
         self.columns: tuple[int, int] = (0, 1)
         self.awaiting_text = False  # a bare number line was seen; its question text follows
+        self.table_layout = False  # questions sit in tables (Nr | Vraag | Bijlage | Blz.)
 
     def run(self) -> QABuilder:
         for index, block in enumerate(self.blocks):
@@ -83,6 +94,9 @@ class _Walker:
             self._table(block)
             return
         if _HEADER_LINE.match(block.text):
+            self.table_layout = True
+            return
+        if self._table_debris(block.text.strip()):
             return
         answer = answer_heading(block.text)
         if answer is not None and builder.questions:
@@ -105,6 +119,14 @@ class _Walker:
             builder.start_answer()
         self.awaiting_text = False
         builder.add_block(block)
+
+    def _table_debris(self, text: str) -> bool:
+        """Header words or page cells of a question table that a PDF reader printed as lines."""
+        if not self.table_layout:
+            return False
+        if _HEADER_PIECE.match(text):
+            return True
+        return self.builder.in_question and bool(_PAGE_CELLS.match(text))
 
     def _is_section(self, index: int, block: Block) -> bool:
         if not is_heading_like(block, max_words=10) or self.builder.in_question:
@@ -140,10 +162,13 @@ class _Walker:
             columns = _table_columns(row)
             if columns is not None:
                 self.columns = columns
+                self.table_layout = True
                 continue
             nr_col, question_col = self.columns
             number = row[nr_col].strip().rstrip(".") if nr_col < len(row) else ""
             text = row[question_col].strip() if question_col < len(row) else ""
+            if nr_col == question_col:  # "15 Hoeveel …" in one cell
+                number, _, text = text.partition(" ")
             if re.fullmatch(r"\d{1,4}[a-z]?", number):
                 builder.start_question([number])
                 builder.add(text)
