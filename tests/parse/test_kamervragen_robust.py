@@ -143,3 +143,14 @@ def test_numbered_question_right_after_a_numbered_list_in_an_answer() -> None:
     assert [q.number for q in document.questions] == ["1", "2"]
     assert [(a.questions, a.refers_to) for a in document.answers] == [(["1"], []), (["2"], ["1"])]
     assert document.answers[0].text.endswith("Daarnaast volgt een evaluatie.")
+
+
+def test_headings_and_signature_with_line_breaks_inside_one_paragraph() -> None:
+    blocks = [Block(HEADER), Block("Vraag 1\nKlopt het?"), Block("Antwoord 1\nJa.")]
+    blocks.append(Block("De minister van Defensie,\n\nR.P. Bos"))
+    document = _parse(blocks)
+    assert [(q.number, q.text) for q in document.questions] == [("1", "Klopt het?")]
+    assert [a.text for a in document.answers] == ["Ja."]
+    assert [(s.name, s.function) for s in document.metadata.signatories] == [
+        ("R.P. Bos", "minister van Defensie")
+    ]

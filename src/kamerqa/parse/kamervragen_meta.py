@@ -269,7 +269,8 @@ def header_metadata(head: list[str], facts: dict[str, str], annex_title: str) ->
         _ministry_from(metadata, date(2024, 7, 2), "Volkshuisvesting en Ruimtelijke Ordening")
     metadata.askers = find_askers([*candidates, *head, facts.get("onderwerp", "")])
     if not metadata.signatories:
-        metadata.signatories = letter_signatories([fix_text(line) for line in head])
+        lines = [fix_text(line) for text in head for line in text.splitlines()]
+        metadata.signatories = letter_signatories(lines)
     if not metadata.signatories:
         lines = [part for line in head for part in _split_signature_lines(fix_text(line))]
         metadata.signatories = letter_signatories(lines)

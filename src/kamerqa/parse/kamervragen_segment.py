@@ -157,7 +157,8 @@ class _Segmenter:
         if _CLOSING.match(block.text):
             return True
         answered = any(item.kind == "a" for item in self.items)
-        return answered and is_signature([b.text for b in self.blocks[index : index + 5]])
+        lines = [line for b in self.blocks[index : index + 5] for line in b.text.splitlines()]
+        return answered and is_signature(lines)  # a signature may be one paragraph with breaks
 
     def _implicit_answer(self, index: int, block: Block) -> bool:
         current = self.items[-1]
