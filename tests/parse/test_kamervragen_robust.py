@@ -154,3 +154,23 @@ def test_headings_and_signature_with_line_breaks_inside_one_paragraph() -> None:
     assert [(s.name, s.function) for s in document.metadata.signatories] == [
         ("R.P. Bos", "minister van Defensie")
     ]
+
+
+def test_signatures_found_when_a_reader_breaks_lines_elsewhere() -> None:
+    head = [
+        "Hierbij bied ik u de antwoorden aan (ingezonden 19 december 2025). De minister van "
+        "Justitie en Veiligheid,",
+        "D.H. Kaya",
+        "De staatssecretaris van Justitie en Veiligheid, M.C. Brouwer-Smit",
+        "Ministerie van Justitie",
+    ]
+    signed = header_metadata(head, {}, "").signatories
+    assert [(s.name, s.function) for s in signed] == [
+        ("D.H. Kaya", "minister van Justitie en Veiligheid"),
+        ("M.C. Brouwer-Smit", "staatssecretaris van Justitie en Veiligheid"),
+    ]
+
+
+def test_letter_addressee_broken_over_two_paragraphs() -> None:
+    head = ["Hierbij de antwoorden op de vragen aan de staatssecretaris van", "Financiën over X."]
+    assert header_metadata(head, {}, "").addressees == ["staatssecretaris van Financiën"]

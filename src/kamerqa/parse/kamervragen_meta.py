@@ -46,7 +46,9 @@ _FUNCTION_LINE = re.compile(
     re.I,
 )
 _NAME_LINE = re.compile(
-    r"^(?:(?:[A-ZÀ-Ý][a-zà-ÿ]?\.\s?)+|[A-ZÀ-Ý][a-zà-ÿ]+\s+)"  # initials or a first name
+    r"^(?!(?:Ministerie|Directie|Directoraat|Postbus|Pagina|Datum|Kenmerk|Bijlagen?|Tweede|"
+    r"Eerste|Den|Geachte|Hoogachtend)\b)"  # letterhead and letter words, not names
+    r"(?:(?:[A-ZÀ-Ý][a-zà-ÿ]?\.\s?)+|[A-ZÀ-Ý][a-zà-ÿ]+\s+)"  # initials or a first name
     r"(?:(?:van|de|der|den|het|ten|ter|te|in|op|’t|'t)\s+){0,3}"
     r"[A-ZÀ-Ý][\w’'-]+(?:\s[A-ZÀ-Ý][\w’'-]+){0,2}$"
 )
@@ -183,7 +185,7 @@ def parse_addressees(text: str) -> list[str]:
         if match:
             role = _ROLES[match.group(1).lower()]
             part = part[match.end() :]
-        ministry = re.sub(r"^(?:van|voor)\s+", "", part).strip(" ,.")
+        ministry = re.sub(r"^(?:van|voor)\b\s*", "", part).strip(" ,.")
         if not ministry:
             if role == "minister-president":
                 found.append(role)
@@ -217,7 +219,8 @@ def _split_signature_lines(text: str) -> list[str]:
     lines: list[str] = []
     for part in _INLINE_FUNCTION.split(text):
         head, comma, rest = part.rpartition(",")  # ministries have commas; names do not
-        lines += [head + comma, rest.strip()] if comma and rest.strip() else [part]
+        named = comma and _NAME_LINE.match(_TITLES.sub("", rest.strip()))
+        lines += [head + comma, rest.strip()] if named else [part]
     return [line for line in lines if line.strip()]
 
 
@@ -270,16 +273,16 @@ def header_metadata(head: list[str], facts: dict[str, str], annex_title: str) ->
     metadata.askers = find_askers([*candidates, *head, facts.get("onderwerp", "")])
     if not metadata.signatories:
         lines = [fix_text(line) for text in head for line in text.splitlines()]
-        metadata.signatories = letter_signatories(lines)
-    if not metadata.signatories:
-        lines = [part for line in head for part in _split_signature_lines(fix_text(line))]
-        metadata.signatories = letter_signatories(lines)
+        metadata.signatories = letter_signatories(
+            [part for line in lines for part in _split_signature_lines(line)]
+        )
     _dates(metadata, head, facts)
     if not metadata.subject and facts.get("onderwerp"):
         over = re.search(r"\bover\s+(.+)$", facts["onderwerp"], re.S)
         metadata.subject = (over.group(1) if over else facts["onderwerp"]).strip()
     if not metadata.addressees:
-        metadata.addressees = _letter_addressees([annex_title, facts.get("onderwerp", ""), *head])
+        candidates = [annex_title, facts.get("onderwerp", ""), " ".join(head)]
+        metadata.addressees = _letter_addressees(candidates)  # head joined: lines may break
     _identifiers(metadata, joined, facts)
     return metadata
 
