@@ -22,14 +22,21 @@ from kamerqa.parse import parse_bytes
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "unseen_genres"
 EXPECTED = sorted(FIXTURES.glob("*.expected.json"))
-FORMATS = ("docx", "pdf", "txt")
-CASES = [(path, fmt) for path in EXPECTED for fmt in FORMATS]
+FORMATS = ("docx", "pdf", "txt")  # every document; html for all, xml for Kamerstukken
+CASES = [
+    (path, fmt)
+    for path in EXPECTED
+    for fmt in (*FORMATS, "html", "xml")
+    if (FIXTURES / path.name.replace(".expected.json", f".{fmt}")).is_file()
+]
 # PDF-reader gaps (readers/pdf*.py, owned by "pdf"); the parse still has to get the metadata:
 # - the line pitch is taken as the most common line gap, which in documents of mostly one- and
 #   two-line paragraphs with space after them is the paragraph gap, so paragraphs run together;
 # - in a table split over a page or with a narrow last column (t/m), that column's cells are
 #   put before the last line of the paragraph above the table.
 _PITCH = "PDF reader: paragraphs run together (line pitch = most common gap = paragraph gap)"
+# the HTML and XML readers do not record where a note marker sat (Note.offset is None)
+NO_NOTE_OFFSETS = ("html", "xml")
 PDF_READER_GAPS = {
     "lijst_begroting_jenv_kopjes": _PITCH,
     "lijst_begroting_vws_tabel": "PDF reader: t/m column cells moved out of the table",
@@ -100,7 +107,10 @@ def test_unseen_document(expected_path: Path, fmt: str) -> None:
         pytest.xfail(gap)
     assert _questions(document) == expected["questions"]
     assert _answers(document) == expected["answers"]
-    assert _footnotes(document) == expected["footnotes"]
+    notes = expected["footnotes"]
+    if fmt in NO_NOTE_OFFSETS:
+        notes = [{**note, "after": None} for note in notes]
+    assert _footnotes(document) == notes
     if "parties" in expected:
         assert [[p.name, p.question_numbers] for p in document.parties] == expected["parties"]
     if "title" in expected:

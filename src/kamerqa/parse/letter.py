@@ -12,6 +12,8 @@ from datetime import date
 from kamerqa.model import Metadata, Signatory
 from kamerqa.parse.citations import find_references
 from kamerqa.parse.dates import find_dates, parse_dutch_date
+from kamerqa.readers.blocks import ReadResult
+from kamerqa.readers.docx_letterhead import letterhead_facts
 
 __all__ = [
     "addressee",
@@ -21,6 +23,7 @@ __all__ = [
     "committee",
     "fill_intro_metadata",
     "first_sentence",
+    "format_facts",
     "function_from_caps",
     "kamerstuk_id",
     "kenmerk",
@@ -283,6 +286,13 @@ def vastgesteld(texts: list[str]) -> date | None:
 
 
 _KOOP_ID = re.compile(r"\b(?:kst|ah|kv|h|blg)-[\w-]+\b")
+
+
+def format_facts(read: ReadResult) -> dict[str, str]:
+    """The reader's facts, completed from letterhead lines at the top ("Datum: 4 december 2025"
+    as a paragraph of an HTML page or a converted letter)."""
+    head = [" ".join(row) for b in read.blocks[:25] for row in (b.rows or [[b.text]])]
+    return {**letterhead_facts(head), **read.metadata}
 
 
 def apply_format_facts(metadata: Metadata, facts: dict[str, str]) -> None:

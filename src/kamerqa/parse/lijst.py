@@ -19,6 +19,7 @@ from kamerqa.parse.letter import (
     answered_kamerstuk,
     apply_format_facts,
     fill_intro_metadata,
+    format_facts,
     subject_after,
 )
 from kamerqa.parse.qa_common import QABuilder, answer_heading, is_heading_like, question_heading
@@ -207,7 +208,7 @@ def parse(read: ReadResult, document: Document) -> Document:
     intro = " ".join(b.text for b in head)
     builder = _Walker(blocks[start:]).run()
     fill_intro_metadata(document.metadata, intro, [b.text for b in head])
-    apply_format_facts(document.metadata, read.metadata)
+    apply_format_facts(document.metadata, format_facts(read))
     meta = document.metadata
     meta.subject = meta.subject or subject_after(_SUBJECT, intro)
     if not meta.reference:  # the letter or report the questions were about

@@ -18,6 +18,7 @@ from kamerqa.parse.letter import (
     apply_format_facts,
     closing_signatories,
     fill_intro_metadata,
+    format_facts,
     kamerstuk_id,
 )
 from kamerqa.parse.numbering import match_question_heading
@@ -259,7 +260,7 @@ def parse(read: ReadResult, document: Document) -> Document:
         if _TITLE.search(block.text) and is_heading_like(block):
             continue
         walker.feed(block)
-    apply_format_facts(document.metadata, read.metadata)
+    apply_format_facts(document.metadata, format_facts(read))
     _fill_metadata(document, blocks[:start], texts[signature_at:])
     walker.builder.loose_notes.extend(read.unplaced_notes)
     return walker.builder.finish(document)

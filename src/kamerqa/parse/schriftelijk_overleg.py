@@ -20,6 +20,7 @@ from kamerqa.parse.letter import (
     apply_format_facts,
     closing_signatories,
     fill_intro_metadata,
+    format_facts,
     subject_after,
 )
 from kamerqa.parse.parties import party_from_fractie
@@ -317,7 +318,7 @@ def parse(read: ReadResult, document: Document) -> Document:
     emphasis = any((b.bold or b.italic) and not is_heading_like(b) for b in body)
     walker = _Walker(numbered, headed, emphasis)
     walker.run(blocks[start:end])
-    apply_format_facts(document.metadata, read.metadata)
+    apply_format_facts(document.metadata, format_facts(read))
     _fill_metadata(document, blocks[:start], blocks[end:])
     meta = document.metadata
     meta.signatories = meta.signatories or signers
