@@ -174,3 +174,19 @@ def test_signatures_found_when_a_reader_breaks_lines_elsewhere() -> None:
 def test_letter_addressee_broken_over_two_paragraphs() -> None:
     head = ["Hierbij de antwoorden op de vragen aan de staatssecretaris van", "Financiën over X."]
     assert header_metadata(head, {}, "").addressees == ["staatssecretaris van Financiën"]
+
+
+def test_shared_heading_over_one_joined_paragraph_is_split_at_question_marks() -> None:
+    joined = "Wat kost het?1 Wie betaalt het? Wanneer begint het?"
+    note = Note("1", "Bron.", joined.index("1 Wie"))
+    text = joined.replace("?1 ", "? ")
+    blocks = [Block(HEADER), Block("Vragen 2 t/m 4"), Block(text, notes=[note])]
+    blocks += [Block("Antwoord 2 t/m 4"), Block("Dat volgt.")]
+    document = _parse(blocks)
+    assert [(q.number, q.text) for q in document.questions] == [
+        ("2", "Wat kost het?"),
+        ("3", "Wie betaalt het?"),
+        ("4", "Wanneer begint het?"),
+    ]
+    assert [(f.in_, f.offset) for f in document.footnotes] == [("q2", len("Wat kost het?"))]
+    assert document.warnings == []

@@ -54,7 +54,8 @@ def _build(document: Document, items: list[Item]) -> None:
     for item in items:
         if item.kind != "q":
             continue
-        for number, texts, notes in split_shared(item):
+        shared = split_shared(item)
+        for number, texts, notes in shared:
             if number in questions:
                 document.warnings.append(f"question {number} appears twice; texts joined")
                 before = questions[number].text
@@ -63,7 +64,7 @@ def _build(document: Document, items: list[Item]) -> None:
                 text, placed = _joined(texts, notes)
                 questions[number] = Question(number=number, text=text)
             _add_notes(document, placed, f"q{number}")
-        if len(item.numbers) > 1 and len(item.texts) < len(item.numbers):
+        if len(item.numbers) > 1 and not all(texts for _, texts, _ in shared):
             document.warnings.append(
                 f"questions {', '.join(item.numbers)} share one text; it was not split"
             )

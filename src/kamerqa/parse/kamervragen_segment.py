@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from kamerqa.parse.kamervragen_meta import is_signature
 from kamerqa.parse.numbering import (
@@ -230,6 +231,10 @@ def split_shared(item: Item) -> list[tuple[str, list[str], list[list[Note]]]]:
         if _QUESTION_END.search(text):
             groups.append([])
     groups = [g for g in groups if g]
+    if len(groups) != count and len(parts) < count:
+        sentences = [piece for text, notes in parts for piece in _question_sentences(text, notes)]
+        if len(sentences) == count:  # a reader joined the questions into one paragraph
+            groups = [[piece] for piece in sentences]
     if len(groups) != count:
         groups = [[p] for p in parts[: count - 1]] + [parts[count - 1 :]] if parts else []
     split = []
@@ -237,6 +242,24 @@ def split_shared(item: Item) -> list[tuple[str, list[str], list[list[Note]]]]:
         group = groups[index] if index < len(groups) else []
         split.append((number, [t for t, _ in group], [notes for _, notes in group]))
     return split
+
+
+_ASKED = re.compile(r"(?<=[?])['’”»)]*\s+(?=[A-ZÀ-Ý])")
+
+
+def _question_sentences(text: str, notes: list[Note]) -> list[tuple[str, list[Note]]]:
+    """``text`` cut after each "?" that ends a sentence, notes kept with their piece."""
+    cuts = [0, *(m.end() for m in _ASKED.finditer(text)), len(text)]
+    pieces = []
+    for start, end in pairwise(cuts):
+        piece = text[start:end].rstrip()
+        inside = [
+            n for n in notes if n.offset is not None and start <= n.offset <= start + len(piece)
+        ]
+        if start == 0:
+            inside += [n for n in notes if n.offset is None]
+        pieces.append((piece, shift_notes(inside, start, len(piece))))
+    return pieces
 
 
 def _continued_rows(rows: list[list[str]], width: int, numbered: int | None) -> list[list[str]]:
