@@ -190,3 +190,24 @@ def test_shared_heading_over_one_joined_paragraph_is_split_at_question_marks() -
     ]
     assert [(f.in_, f.offset) for f in document.footnotes] == [("q2", len("Wat kost het?"))]
     assert document.warnings == []
+
+
+def test_answer_heading_glued_after_the_question_and_page_footers() -> None:
+    blocks = [
+        Block(HEADER),
+        Block("Vraag 1"),
+        Block("Klopt het? Antwoord 1 Ja, dat klopt. Pagina 2"),
+    ]
+    blocks += [
+        Block("Pagina 3 van 4"),
+        Block("Vraag 2"),
+        Block("Wie betaalt?"),
+        Block("Antwoord 2"),
+    ]
+    blocks.append(Block("Het Rijk."))
+    document = _parse(blocks)
+    assert [(q.number, q.text) for q in document.questions] == [
+        ("1", "Klopt het?"),
+        ("2", "Wie betaalt?"),
+    ]
+    assert [a.text for a in document.answers] == ["Ja, dat klopt.", "Het Rijk."]

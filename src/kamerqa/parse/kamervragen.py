@@ -31,10 +31,23 @@ _ANNEX_TITLE = re.compile(r"^antwoord(en)?\s+(van|op)\b", re.I)
 _POSTPONED = re.compile(r"\buitstel\b|niet binnen de (gebruikelijke )?termijn", re.I)
 # The KOOP imprint at the foot of an Aanhangsel page, when a reader left it in the text (one-page
 # PDFs: nothing repeats, so it does not look like page furniture)
-_IMPRINT = re.compile(r"^(?:(?:ah|kv)-tk-\S+\s+)?ISSN\s*\d{4}\s*-?\s*\d{3}[\dX]\b.{0,120}$")
+_IMPRINT = re.compile(
+    r"^(?:(?:ah|kv)-tk-\S+\s+)?ISSN\s*\d{4}\s*-?\s*\d{3}[\dX]\b.{0,120}$"
+    r"|^(?:pagina|blz\.?)\s+\d{1,3}(?:\s+(?:van|/)\s+\d{1,3})?$",  # "Pagina 2 van 3"
+    re.I,
+)
+# "… afgerond. Pagina 3": a page footer a text reader glued to the paragraph it interrupted
+_TRAILING_PAGE = re.compile(
+    r"(?<=[.?!:;])\s+(?:Pagina|Blz\.?)\s+\d{1,3}(?:\s+(?:van|/)\s+\d{1,3})?$"
+)
 _BULLET = re.compile(r"^[•◦▪▫●○■□➢►‣⁃∙·\uf0b7\uf0a7*–—-]\s+(?=\S)")
 # "… over netcongestie Vraag 1: Bent u …": a reader joined a title and a question heading
-_INNER_QUESTION = re.compile(r"(?<=\S)\s+(?=Vraag\s+\d{1,4}[a-z]?(?:\s*:)?\s+[A-Z])")
+_INNER_QUESTION = re.compile(
+    r"(?<=\S)\s+(?=Vraag\s+\d{1,4}[a-z]?(?:\s*:)?\s+[A-Z])"
+    # "… bij het besluit? Antwoord 3 De onderneming …": an answer heading after the question
+    r"|(?<=[?])\s+(?=Antwoord(?:en)?(?:\s+(?:op|bij)\s+(?:de\s+)?vra(?:ag|gen))?"
+    r"(?:\s+\d{1,4}[a-z]?(?:\s*(?:,|en|t/m)\s*\d{1,4}[a-z]?)*)?\s*[:.]?\s+[A-Z])"
+)
 
 
 def _joined(parts: list[str], notes: list[list[Note]]) -> tuple[str, list[Note]]:
@@ -147,7 +160,7 @@ def _plain_table(block: Block) -> Block:
 
 def _pieces(block: Block) -> list[tuple[str, list[Note]]]:
     """The block's text (accents fixed, bullet dropped), split before an inner "Vraag N:"."""
-    fixed = fix_text(block.text)
+    fixed = _TRAILING_PAGE.sub("", fix_text(block.text))
     text = fixed.strip()
     lead = len(fixed) - len(fixed.lstrip())
     bullet = _BULLET.match(text) if block.kind != "table" else None
