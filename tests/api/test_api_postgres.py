@@ -2,42 +2,24 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from fastapi.testclient import TestClient
 
-from conftest import missing_service
+from conftest import fresh_pg_database
 from kamerqa.api.app import create_app
 from kamerqa.cli.serve_cmd import examples_dir
 from kamerqa.store import open_store
 
-PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 pytestmark = pytest.mark.postgres
-
-
-def _admin(sql: str) -> None:
-    import psycopg
-
-    with psycopg.connect(PG_ADMIN, autocommit=True, connect_timeout=3) as conn:
-        conn.execute(sql)
 
 
 @pytest.fixture(scope="module")
 def pg_url() -> Iterator[str]:
-    import psycopg
-
-    name = f"kamerqa_api_{uuid.uuid4().hex[:12]}"
-    try:
-        _admin(f'CREATE DATABASE "{name}"')
-    except psycopg.OperationalError:
-        missing_service("PostgreSQL")
-    try:
-        yield f"postgresql://postgres@127.0.0.1:5432/{name}"
-    finally:
-        _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with fresh_pg_database("kamerqa_api") as url:
+        yield url
 
 
 @pytest.mark.slow

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 
 import pytest
 
-from conftest import missing_service
+from conftest import fresh_pg_database
 from kamerqa.drafting import auth
 from kamerqa.drafting.errors import Conflict
 from kamerqa.drafting.service import Drafting
@@ -16,31 +15,16 @@ from kamerqa.store import Store, open_store
 from .conftest import MARKER_WORD, sample_content
 
 pytestmark = pytest.mark.postgres
-PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
-
-
-def _admin(sql: str) -> None:
-    import psycopg
-
-    with psycopg.connect(PG_ADMIN, autocommit=True, connect_timeout=3) as conn:
-        conn.execute(sql)
 
 
 @pytest.fixture
 def pg_store() -> Iterator[Store]:
-    import psycopg
-
-    name = f"kamerqa_drafting_{uuid.uuid4().hex[:12]}"
-    try:
-        _admin(f'CREATE DATABASE "{name}"')
-    except psycopg.OperationalError:
-        missing_service("PostgreSQL")
-    store = open_store(f"postgresql://postgres@127.0.0.1:5432/{name}")
-    try:
-        yield store
-    finally:
-        store.close()
-        _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with fresh_pg_database("kamerqa_drafting") as url:
+        store = open_store(url)
+        try:
+            yield store
+        finally:
+            store.close()
 
 
 def test_workflow_on_postgresql(pg_store: Store) -> None:
