@@ -32,12 +32,13 @@ __all__ = ["parse"]
 _FACTION_START = re.compile(
     r"^(?:(?:ook|voorts|tevens|verder|daarnaast|tot\s+slot|vervolgens|tenslotte|ten\s+slotte)"
     r",?\s+(?:vragen|willen|merken|constateren|lezen|zijn|hebben)?\s*)?"
-    r"(?:de\s+(?:hier\s*voor\s+genoemde\s+)?leden\s+van\s+de\s+)",
+    r"(?:de\s+(?:hier\s*voor\s+genoemde\s+)?leden\s+van\s+de\s+|het\s+lid\s+van\s+de\s+)",
     re.I,
 )
 _SAME_FACTION = re.compile(
     r"^(?:(?:ook|voorts|tevens|verder|daarnaast|tot\s+slot|vervolgens)\s*,?\s+)?"
-    r"(?:deze\s+leden|de\s+(?:hier\s*voor\s+|eerder\s+)?genoemde\s+leden"
+    r"(?:deze\s+leden|dit\s+lid|het\s+(?:genoemde\s+)?lid\s+(?:vraagt|wil)"
+    r"|de\s+(?:hier\s*voor\s+|eerder\s+)?genoemde\s+leden"
     r"|de\s+aan\s+het\s+woord\s+zijnde\s+leden|zij\s+(?:vragen|willen|vernemen|verzoeken|horen|wijzen|merken)"
     r"|(?:vragen|willen|verzoeken)\s+(?:deze|de\s+genoemde)\s+leden|de\s+leden\s+vragen)\b",
     re.I,

@@ -28,7 +28,10 @@ __all__ = [
     "strip_enumerator",
 ]
 
-_ENUMERATOR = re.compile(r"^\s*(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*|[A-Z])[.)]?\s+(?=\S)")
+_ENUMERATOR = re.compile(
+    r"^\s*(?:(?i:§|hoofdstuk|paragraaf|afdeling)\s*)?(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*|[A-Z])"
+    r"[.)]?\s+(?=\S)"
+)
 _PARTY_HEADING = re.compile(
     r"^(?:vragen\s+en\s+opmerkingen|inbreng|opmerkingen|vragen|bijdrage|reactie|antwoorden?)"
     r"\b[^.?!]{0,80}\bfracties?\b|^(?:de\s+)?[\w-]{2,30}-?\s?fractie$"

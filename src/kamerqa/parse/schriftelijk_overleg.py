@@ -55,14 +55,21 @@ _PART_TWO = re.compile(
 )
 _FACTION_OPENING = re.compile(
     r"^(?:(?:ook|voorts|tevens|verder|tot\s+slot|daarnaast)\s+(?:vragen|willen|wijzen)\s+)?"
-    r"(?:de\s+leden\s+van\s+de\b|deze\s+leden\b|de\s+genoemde\s+leden\b|zij\b)",
+    r"(?:de\s+leden\s+van\s+de\b|het\s+lid\s+van\s+de\b|deze\s+leden\b|dit\s+lid\b"
+    r"|de\s+genoemde\s+leden\b|zij\b)",
     re.I,
 )
 _VERSLAG = re.compile(r"verslag\s+van\s+een\s+schriftelijk\s+overleg", re.I)
 _TOC = re.compile(r"^\s*(?:inhoudsopgave|inhoud)\b[\s:]*(?:blz\.?|pagina|pag\.)?\s*$", re.I)
 _TOC_LINE = re.compile(r"^.{3,160}?(?:\.{2,}|\s)\s*\d{1,3}\s*$")
 _SUBJECT = re.compile(
-    r"\bschriftelijk\s+overleg\s+over\s+|\bvoorgelegd\s+aan\s+.{0,80}?\bover\s+", re.I
+    r"\bschriftelijk\s+overleg\s+over\s+|\bvoorgelegd\s+aan\s+.{0,80}?\bover\s+"
+    r"|\b(?:gesteld|ingebracht|ingediend)\s+over\s+",
+    re.I,
+)
+# "(kenmerk …, ingezonden …)" after the subject
+_KENMERK_NOTE = re.compile(
+    r"\s*\((?:met\s+)?(?:kenmerk|ingezonden|ons\s+kenmerk)\b[^)]*\)\s*$", re.I
 )
 _MEETING = re.compile(
     r"\s*(?:,\s*)?\b(?:op|van)\s+(?P<when>\d{1,2}(?:\s+en\s+\d{1,2})?\s+[a-z]+\.?"
@@ -90,6 +97,7 @@ def _subject_and_meeting(intro: str, reference: date | None) -> tuple[str | None
     subject = subject_after(_SUBJECT, intro)
     if subject is None:
         return None, None
+    subject = _KENMERK_NOTE.sub("", subject)
     meeting = _MEETING.search(subject)
     if meeting is None or re.search(r"\b(?:brief|brieven|nota)$", subject[: meeting.start()]):
         return subject or None, None
