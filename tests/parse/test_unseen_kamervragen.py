@@ -72,6 +72,10 @@ def _summary(document: Document) -> dict[str, Any]:
         "date_answered": meta.date_answered.isoformat() if meta.date_answered else None,
         "warnings": document.warnings,
         "footnotes": len(document.footnotes),
+        "footnotes_in": sorted(
+            (note.in_ for note in document.footnotes),
+            key=lambda place: (place is None, place or ""),
+        ),
     }
 
 
