@@ -211,3 +211,12 @@ def test_answer_heading_glued_after_the_question_and_page_footers() -> None:
         ("2", "Wie betaalt?"),
     ]
     assert [a.text for a in document.answers] == ["Ja, dat klopt.", "Het Rijk."]
+
+
+def test_signature_in_capitals_and_mede_namens_between_function_and_name() -> None:
+    lines = ["DE MINISTER VAN JUSTITIE EN VEILIGHEID,", "mede namens de minister van BZK,"]
+    lines += ["D. Kaya", "De minister van LVVN,", "A.B. de Groot"]
+    assert [(s.name, s.function) for s in letter_signatories(lines)] == [
+        ("D. Kaya", "minister van Justitie en Veiligheid"),
+        ("A.B. de Groot", "minister van Landbouw, Visserij, Voedselzekerheid en Natuur"),
+    ]

@@ -195,6 +195,19 @@ def parse_addressees(text: str) -> list[str]:
     return found
 
 
+_SMALL_WORDS = {"en", "van", "voor", "de", "het", "der"}
+
+
+def _printed_case(ministry: str) -> str:
+    """ "JUSTITIE EN VEILIGHEID" (a signature in capitals) -> "Justitie en Veiligheid"; "LVVN"
+    and other ministry abbreviations written out."""
+    expanded = _ABBREVIATIONS.get(ministry.lower().replace(" ", ""))
+    if expanded or not ministry.isupper() or " " not in ministry:
+        return expanded or ministry
+    words = [w.lower() if w.lower() in _SMALL_WORDS else w.capitalize() for w in ministry.split()]
+    return " ".join(words)
+
+
 def letter_signatories(lines: list[str]) -> list[Signatory]:
     """Signature blocks of a letter: a function line, then (soon after) a name line."""
     signatories: list[Signatory] = []
@@ -204,11 +217,13 @@ def letter_signatories(lines: list[str]) -> list[Signatory]:
             continue
         for follow in lines[index + 1 : index + 5]:
             follow = _TITLES.sub("", follow.strip())
-            if _FUNCTION_LINE.match(follow) or re.match(r"^mede\s+namens", follow, re.I):
+            if re.match(r"^mede\s+namens", follow, re.I):
+                continue  # the name after "mede namens de …" still signs for this function
+            if _FUNCTION_LINE.match(follow):
                 break
             if _NAME_LINE.match(follow) and len(follow) < 60:
                 function = f"{match.group('role').lower()} {match.group('prep').lower()} "
-                function += " ".join(match.group("ministry").split())
+                function += _printed_case(" ".join(match.group("ministry").split()))
                 signatories.append(Signatory(name=follow, function=function))
                 break
     return signatories
