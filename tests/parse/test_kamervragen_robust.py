@@ -7,7 +7,12 @@ from datetime import date
 
 from kamerqa.model import Document, Source
 from kamerqa.parse.kamervragen import parse
-from kamerqa.parse.kamervragen_meta import header_metadata, letter_signatories, letterhead_facts
+from kamerqa.parse.kamervragen_meta import (
+    header_metadata,
+    letter_signatories,
+    letterhead_facts,
+    parse_addressees,
+)
 from kamerqa.readers.blocks import Block, Note, ReadResult
 
 HEADER = (
@@ -219,4 +224,11 @@ def test_signature_in_capitals_and_mede_namens_between_function_and_name() -> No
     assert [(s.name, s.function) for s in letter_signatories(lines)] == [
         ("D. Kaya", "minister van Justitie en Veiligheid"),
         ("A.B. de Groot", "minister van Landbouw, Visserij, Voedselzekerheid en Natuur"),
+    ]
+
+
+def test_addressees_sharing_one_ministry() -> None:
+    assert parse_addressees("de Minister en de Staatssecretaris van Justitie en Veiligheid") == [
+        "minister van Justitie en Veiligheid",
+        "staatssecretaris van Justitie en Veiligheid",
     ]

@@ -178,6 +178,7 @@ def parse_addressees(text: str) -> list[str]:
         flags=re.I,
     )
     found: list[str] = []
+    waiting: list[str] = []  # "de Minister en de Staatssecretaris van X": both of X
     role = "minister"
     for part in parts:
         part = re.sub(r"^(?:de|het)\s+", "", part.strip(), flags=re.I)
@@ -189,9 +190,13 @@ def parse_addressees(text: str) -> list[str]:
         if not ministry:
             if role == "minister-president":
                 found.append(role)
+            elif match and not part.strip():
+                waiting.append(role)
             continue
         prep = "voor" if re.match(r"^voor\s", part, re.I) else "van"
+        found += [f"{waiting_role} {prep} {ministry}" for waiting_role in waiting]
         found.append(f"{role} {prep} {ministry}")
+        waiting = []
     return found
 
 
