@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 
 from kamerqa.errors import KamerqaInputError
@@ -173,3 +175,39 @@ def test_short_sentence_lines_are_not_taken_for_wrapped_text() -> None:
         "Ja, de Auditdienst Rijk rapporteert elk halfjaar over het project.",
     ]
     assert len(read_text("\n".join(lines)).blocks) == len(lines)
+
+
+_HEADER = "Tweede Kamer, vergaderjaar 2025–2026, 36 800 XVI, nr. 14"
+_PARAGRAPHS = [
+    "Vraag {n}: Hoeveel middelen zijn in 2026 beschikbaar voor de wachttijden in de jeugdzorg "
+    "en hoe verhoudt zich dat bedrag tot het bedrag dat in 2025 beschikbaar was?",
+    "Antwoord: In 2026 is voor de wachttijden in de jeugdzorg een bedrag van € 12 miljoen "
+    "geraamd. Dat is 2 procent meer dan in het jaar daarvoor, vooral door de loon- en "
+    "prijsbijstelling die in de begroting is verwerkt.",
+]
+
+
+def _layout_export() -> str:
+    """Text as a layout export of a PDF prints it: wrapped lines, header and footer per page."""
+    lines: list[str] = []
+    for page in range(1, 4):
+        lines.append(_HEADER)
+        for paragraph in _PARAGRAPHS:
+            lines += textwrap.wrap(paragraph.format(n=page), width=72)
+        lines.append(f"Onze referentie 51234987 {page}")
+    return "\n".join(lines) + "\n"
+
+
+def test_layout_export_drops_page_furniture_and_splits_at_inline_answer_headings() -> None:
+    texts = [b.text for b in read_text(_layout_export()).blocks]
+    assert not any("Tweede Kamer" in t or "referentie" in t for t in texts)
+    assert texts[0].startswith("Vraag 1:") and texts[0].endswith("beschikbaar was?")
+    assert texts[1].startswith("Antwoord: In 2026") and texts[1].endswith("verwerkt.")
+    assert [t.split(":")[0] for t in texts[2:]] == ["Vraag 2", "Antwoord", "Vraag 3", "Antwoord"]
+
+
+def test_bullet_glyph_makes_a_list_item_and_letterhead_lines_are_facts() -> None:
+    result = read_text("Datum\t4 december 2025\nKenmerk\t12345\n\n• eerste punt[1]\n\n[1] Noot.\n")
+    item = next(b for b in result.blocks if b.kind == "list_item")
+    assert item.text == "eerste punt"
+    assert result.metadata["date"] == "4 december 2025"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections import Counter
 
 from kamerqa.errors import KamerqaInputError
 from kamerqa.readers.blocks import Block, Note, ReadResult
@@ -36,6 +37,7 @@ _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _BLOCK_START = re.compile(
     r"^\s*(?:(?:vraag|vragen|antwoord(?:en)?)\b(?:\s+(?:op\s+)?(?:vra(?:ag|gen)\s+)?[\dt/m ,en]*"
     r"[a-z]?)?\s*[:.]?\s*$|(?:vraag|antwoord)\s+\d{1,3}[a-z]?\s*[:.]|[-•*–▪]\s|\d{1,3}[.)]\s"
+    r"|antwoord(?:en)?(?:\s+op\s+vra(?:ag|gen)\s+[\dt/m ,en]+)?\s*:\s*\S"
     r"|[a-z][.)]\s|\[\d{1,3}:\s)",
     re.I,
 )
@@ -107,11 +109,38 @@ def _join(paragraph: str, line: str) -> str:
     return f"{paragraph} {line}"
 
 
+# running headers/footers of a Kamerstuk or letter printed into a layout text export
+_FURNITURE = re.compile(
+    r"^\s*(?:(?:Tweede|Eerste)\s+Kamer,\s+vergaderjaar\s+\d{4}\s*[–-]\s*\d{4},.*\bnr\.\s*\w+"
+    r"|kst-[\w-]+\s+ISSN\b.*|pagina\s+\d+\s+van\s+\d+)\s*$",
+    re.I,
+)
+
+
+def _drop_furniture(lines: list[str]) -> list[str]:
+    """Page furniture of a layout (hard-wrapped) export: known running headers and footers, and
+    lines of three or more words without a sentence end that recur (digits aside) three times
+    or more."""
+    shapes = Counter(re.sub(r"\d+", "#", line.strip()) for line in lines if line.strip())
+
+    def furniture(line: str) -> bool:
+        text = line.strip()
+        if not text or _BLOCK_START.match(text):
+            return False
+        if _FURNITURE.match(text):
+            return True
+        shape = re.sub(r"\d+", "#", text)
+        return shapes[shape] >= 3 and len(text.split()) >= 3 and text[-1] not in ".?!:;,"
+
+    return [line for line in lines if not furniture(line)]
+
+
 def _paragraphs(lines: list[str]) -> list[str]:
     """Lines to paragraphs: joined when the text is hard-wrapped, else one line each."""
     width = _wrap_width(lines)
     if not width:
         return lines
+    lines = _drop_furniture(lines)
     out: list[str] = []
     previous = ""
     for line in lines:
