@@ -232,3 +232,23 @@ def test_addressees_sharing_one_ministry() -> None:
         "minister van Justitie en Veiligheid",
         "staatssecretaris van Justitie en Veiligheid",
     ]
+
+
+def test_consecutive_numbered_questions_before_a_joint_answer() -> None:
+    texts = [HEADER, "1. Kent u het onderzoek?", "Antwoord op vraag 1", "Ja."]
+    texts += ["2. Hoeveel blikjes worden ingezameld?", "3. Wat is het retourpercentage?"]
+    texts += [
+        "Antwoord op vraag 2 en 3",
+        "Ruim twee miljard; 79%.",
+        "4. Wat doet u als dat zo blijft?",
+    ]
+    texts += [
+        "Antwoord op vraag 4",
+        "Ik neem maatregelen:",
+        "1. meer innamepunten;",
+        "2. hogere bedragen.",
+    ]
+    document = _parse([Block(text) for text in texts])
+    assert [q.number for q in document.questions] == ["1", "2", "3", "4"]
+    assert [a.questions for a in document.answers] == [["1"], ["2", "3"], ["4"]]
+    assert document.answers[2].text.endswith("2. hogere bedragen.")

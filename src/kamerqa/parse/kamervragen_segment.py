@@ -129,16 +129,25 @@ class _Segmenter:
         if not match or match.group(1) != self.expected():
             return None
         previous = _NUMBERED.match(self.blocks[index - 1].text) if index else None
-        asks = bool(_QUESTION_END.search(block.text)) and not _QUESTION_END.search(
-            self.blocks[index - 1].text
-        )  # a question right after an answer's list ("3. … bevoegdheid." / "4. Bent u …?")
         if (
             previous
             and number_key(previous.group(1))[0] + 1 == number_key(match.group(1))[0]
-            and not (asks and self.items and self.items[-1].kind == "a")
+            and not self._next_question(index, block)
         ):
             return None  # the next item of a numbered list inside an answer
         return "q", [match.group(1)], match.group(2) or ""
+
+    def _next_question(self, index: int, block: Block) -> bool:
+        """A numbered block after a numbered one that is a question all the same: it asks
+        right after an answer's list ("3. … bevoegdheid." / "4. Bent u …?"), or it follows a
+        question that is still unanswered ("2. Hoeveel …?" / "3. Wat is …?")."""
+        current = self.items[-1] if self.items else None
+        if current is None or not _QUESTION_END.search(block.text):
+            return False
+        previous = self.blocks[index - 1].text
+        if current.kind == "a":
+            return not _QUESTION_END.search(previous)
+        return bool(_QUESTION_END.search(previous)) and len(current.texts) <= 1
 
     def detect(self, index: int, block: Block) -> Found | None:
         found = heading(block) or self._numbered(index, block)
