@@ -62,6 +62,13 @@ _BILL_TITLE = re.compile(
 _NUMBER_TAIL = re.compile(
     r"\s+(?:nr\.\s*\d{1,4}|[A-Z]{1,2})\s+(?:NOTA|MEMORIE|NADER|VERSLAG)\b.*$", re.I
 )
+# "… verslag inzake het voorstel van wet tot wijziging van de Wet X (Kamerstuk …)."
+_BILL_IN_TEXT = re.compile(
+    r"\b(?:inzake|over|bij|betreffende)\s+(?:het\s+)?(?:voorstel\s+van\s+wet|wetsvoorstel)"
+    r"\s+(?:tot\s+|houdende\s+)?(?P<title>[^()]+?(?:\([^()]*\)[^()]*?)?)"
+    r"(?:\s*\((?:Kamerstuk|kst-)[^)]*\))?\s*(?:[.;]\s|[.;]?$)",
+    re.I,
+)
 _NADER = re.compile(r"nota\s+naar\s+aanleiding\s+van\s+het\s+nader\s+verslag", re.I)
 _ASKS = re.compile(
     r"\b(?:vragen|vraagt|willen\s+(?:graag\s+)?weten|verzoeken|horen\s+graag)\b", re.I
@@ -220,6 +227,11 @@ def _bill_title(texts: list[str]) -> str | None:
     for text in texts:
         if _BILL_TITLE.search(text) and len(text) < 400 and not text.rstrip().endswith("."):
             return _NUMBER_TAIL.sub("", text).strip()
+    for text in texts:
+        found = _BILL_IN_TEXT.search(text)
+        if found:
+            title = found.group("title").strip()
+            return title[:1].upper() + title[1:]
     return None
 
 
