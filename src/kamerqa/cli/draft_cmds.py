@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import typer
 
 from kamerqa import read_input_file
+from kamerqa.cli.outputs import write_output
 from kamerqa.drafting import auth
-from kamerqa.drafting.errors import DraftingError, NotAuthenticated
+from kamerqa.drafting.errors import DraftingError, Invalid, NotAuthenticated
 from kamerqa.drafting.fileformat import export, read_file
 from kamerqa.drafting.inbreng import content_from_inbreng
 from kamerqa.drafting.models import ConsultationContent, User
@@ -25,11 +26,13 @@ from kamerqa.model import Metadata
 from kamerqa.render import render
 from kamerqa.store import open_store
 
+T = TypeVar("T")
 draft_app = typer.Typer(help="Draft answers: consultations, review, approval, sending.")
 user_app = typer.Typer(help="Drafting users and their tokens.")
 draft_app.add_typer(user_app, name="user")
 
 DB = typer.Option(None, "--db", envvar="KAMERQA_DB", help="SQLite path or postgresql:// URL.")
+CID = typer.Argument(..., help="Consultation id (from draft new or draft list).")
 TOKEN = typer.Option(None, "--token", envvar="KAMERQA_TOKEN", help="Your drafting token.")
 
 
@@ -49,19 +52,26 @@ def _service(db: str | None, token: str | None) -> Iterator[tuple[Drafting, User
 
 def _emit(output: str | bytes, target: Path | None) -> None:
     if target is not None:
-        if isinstance(output, bytes):
-            target.write_bytes(output)
-        else:
-            target.write_text(output, encoding="utf-8")
+        write_output(output, target)
     elif isinstance(output, bytes):
         raise KamerqaInputError("binary output (docx) needs -o FILE")
     else:
         typer.echo(output, nl=False)
 
 
+def _named(path: Path, read: Callable[[bytes], T]) -> T:
+    """``read`` applied to the file's bytes; an input error names the file."""
+    try:
+        return read(read_input_file(path))
+    except KamerqaInputError as err:
+        raise err.with_path(str(path)) from None
+    except Invalid as err:
+        raise Invalid(f"{path}: {err.message}") from None
+
+
 @user_app.command("add")
 def user_add(
-    name: str,
+    name: str = typer.Argument(..., help="User name (unique)."),
     role: str = typer.Option("drafter", "--role", help="drafter, approver or admin."),
     team: str = typer.Option("default", "--team", help="Team whose consultations they see."),
     db: str | None = DB,
@@ -71,7 +81,7 @@ def user_add(
 
 
 @user_app.command("token")
-def user_token(name: str, db: str | None = DB) -> None:
+def user_token(name: str = typer.Argument(..., help="User name."), db: str | None = DB) -> None:
     """Issue a new token for a user (the old one stops working)."""
     _local(lambda store: typer.echo(auth.reset_token(store, name)), db)
 
@@ -100,9 +110,9 @@ def _local(action: Callable[[Any], None], db: str | None) -> None:
 @draft_app.command("new")
 def new(
     inbreng: Path | None = typer.Option(None, "--from", help="Inbreng file (text, DOCX, …)."),
-    title: str = typer.Option("", "--title"),
-    committee: str | None = typer.Option(None, "--committee"),
-    subject: str | None = typer.Option(None, "--subject"),
+    title: str = typer.Option("", "--title", help="Title of the letter (default: from the file)."),
+    committee: str | None = typer.Option(None, "--committee", help="Committee that asked."),
+    subject: str | None = typer.Option(None, "--subject", help="Subject of the questions."),
     reference: str | None = typer.Option(None, "--kenmerk", help="Kenmerk of the inbreng."),
     db: str | None = DB,
     token: str | None = TOKEN,
@@ -110,7 +120,7 @@ def new(
     """Create a consultation from an inbreng file or by hand; prints its id."""
     with _service(db, token) as (drafting, user):
         if inbreng is not None:
-            content = content_from_inbreng(read_input_file(inbreng), str(inbreng))
+            content = _named(inbreng, lambda data: content_from_inbreng(data, str(inbreng)))
             how = f"from {inbreng.name}"
         else:
             content = ConsultationContent(
@@ -133,7 +143,7 @@ def list_command(db: str | None = DB, token: str | None = TOKEN) -> None:
 
 @draft_app.command("answer")
 def answer(
-    consultation_id: str,
+    consultation_id: str = CID,
     questions: str = typer.Argument(..., help='Question number(s): "3" or "3,4" (joint).'),
     text: str = typer.Argument(..., help="Answer text; footnote markers as [^1]."),
     db: str | None = DB,
@@ -147,11 +157,13 @@ def answer(
 
 @draft_app.command("export")
 def export_command(
-    consultation_id: str,
+    consultation_id: str = CID,
     fmt: str = typer.Option(
         "md", "--format", "-f", help="md or yaml (editable), or text, docx, html, json (rendered)."
     ),
-    output: Path | None = typer.Option(None, "-o", "--output"),
+    output: Path | None = typer.Option(
+        None, "-o", "--output", help="Output file (needed for docx); default: standard output."
+    ),
     db: str | None = DB,
     token: str | None = TOKEN,
 ) -> None:
@@ -165,14 +177,14 @@ def export_command(
 
 @draft_app.command("import")
 def import_command(
-    file: Path,
+    file: Path = typer.Argument(..., help="The edited .md or .yaml file from draft export."),
     force: bool = typer.Option(False, "--force", help="Overwrite changes made since export."),
     db: str | None = DB,
     token: str | None = TOKEN,
 ) -> None:
     """Read an edited export (md or yaml) back into its consultation."""
     with _service(db, token) as (drafting, user):
-        cid, version, content = read_file(read_input_file(file))
+        cid, version, content = _named(file, read_file)
         updated = drafting.update_content(
             user, cid, content, expected_version=None if force else version, action="import"
         )
@@ -180,7 +192,9 @@ def import_command(
 
 
 @draft_app.command("check")
-def check_command(consultation_id: str, db: str | None = DB, token: str | None = TOKEN) -> None:
+def check_command(
+    consultation_id: str = CID, db: str | None = DB, token: str | None = TOKEN
+) -> None:
     """Validate a consultation; exit 1 when there are errors."""
     with _service(db, token) as (drafting, user):
         issues = drafting.check(user, consultation_id)
@@ -199,31 +213,31 @@ def _transition(consultation_id: str, target: str, db: str | None, token: str | 
 
 
 @draft_app.command("submit")
-def submit(consultation_id: str, db: str | None = DB, token: str | None = TOKEN) -> None:
+def submit(consultation_id: str = CID, db: str | None = DB, token: str | None = TOKEN) -> None:
     """draft -> ready for review."""
     _transition(consultation_id, "ready_for_review", db, token)
 
 
 @draft_app.command("approve")
-def approve(consultation_id: str, db: str | None = DB, token: str | None = TOKEN) -> None:
+def approve(consultation_id: str = CID, db: str | None = DB, token: str | None = TOKEN) -> None:
     """ready for review -> approved (approvers only)."""
     _transition(consultation_id, "approved", db, token)
 
 
 @draft_app.command("reopen")
-def reopen(consultation_id: str, db: str | None = DB, token: str | None = TOKEN) -> None:
+def reopen(consultation_id: str = CID, db: str | None = DB, token: str | None = TOKEN) -> None:
     """Back to draft (from review or approval), logged."""
     _transition(consultation_id, "draft", db, token)
 
 
 @draft_app.command("send")
-def send(consultation_id: str, db: str | None = DB, token: str | None = TOKEN) -> None:
+def send(consultation_id: str = CID, db: str | None = DB, token: str | None = TOKEN) -> None:
     """approved -> sent: publishes the answers as a public document (approvers only)."""
     _transition(consultation_id, "sent", db, token)
 
 
 @draft_app.command("log")
-def log(consultation_id: str, db: str | None = DB, token: str | None = TOKEN) -> None:
+def log(consultation_id: str = CID, db: str | None = DB, token: str | None = TOKEN) -> None:
     """The audit log: who changed what, when."""
     with _service(db, token) as (drafting, user):
         for entry in drafting.audit(user, consultation_id):

@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from kamerqa import parse_file
+from kamerqa.cli.outputs import output_folder, write_output
 from kamerqa.errors import KamerqaInputError
 from kamerqa.model import Document, json_schema
 from kamerqa.render import RENDERERS, extension, render
@@ -18,10 +19,8 @@ def _write(output: str | bytes, target: Path | None) -> None:
         if isinstance(output, bytes):
             raise KamerqaInputError("binary output (docx) needs -o FILE")
         typer.echo(output, nl=False)
-    elif isinstance(output, bytes):
-        target.write_bytes(output)
     else:
-        target.write_text(output, encoding="utf-8")
+        write_output(output, target)
 
 
 def _combined(documents: list[Document], fmt: str) -> str | bytes:
@@ -39,7 +38,10 @@ def parse(
     ),
     fmt: str = typer.Option("json", "--format", "-f", help=f"One of: {', '.join(RENDERERS)}."),
     output: Path | None = typer.Option(
-        None, "-o", "--output", help="Output file (one input) or directory (several inputs)."
+        None,
+        "-o",
+        "--output",
+        help="Output file (one input) or folder (several inputs, or an existing folder).",
     ),
 ) -> None:
     """Parse documents into the kamerqa/1 model and print them."""
@@ -55,8 +57,8 @@ def parse(
             failures += 1
             typer.echo(f"kamerqa: {err.with_path(str(path))}", err=True)
     several = len(files) > 1
-    if output is not None and several:
-        output.mkdir(parents=True, exist_ok=True)
+    if output is not None and (several or output.is_dir()):
+        output_folder(output)
         for path, doc in documents:
             _write(render(doc, fmt), output / (path.stem + extension(fmt)))
     elif documents:

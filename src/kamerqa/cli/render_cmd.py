@@ -9,6 +9,7 @@ import typer
 from pydantic import ValidationError
 
 from kamerqa import parse_bytes, read_input_file
+from kamerqa.cli.outputs import write_output
 from kamerqa.errors import KamerqaInputError
 from kamerqa.model import SCHEMA_VERSION, Document
 from kamerqa.render import RENDERERS, render
@@ -19,6 +20,10 @@ FORMATS = ("text", "docx", "md", "html", "json")
 def load_document(path: Path) -> Document:
     """A kamerqa/1 JSON document, or any document kamerqa can parse."""
     data = read_input_file(path)
+    if data.lstrip()[:1] == b"[" and _is_json(data):
+        raise KamerqaInputError(
+            "a JSON list (kamerqa parse of several files?); render takes one document", str(path)
+        )
     if data.lstrip()[:1] == b"{":
         try:
             raw = json.loads(data)
@@ -37,10 +42,20 @@ def load_document(path: Path) -> Document:
     return parse_bytes(data, str(path))
 
 
+def _is_json(data: bytes) -> bool:
+    try:
+        json.loads(data)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return False
+    return True
+
+
 def render_command(
     file: Path = typer.Argument(..., help="A kamerqa/1 JSON document or any parseable file."),
     fmt: str = typer.Option("text", "--format", "-f", help="text, docx, md, html or json."),
-    output: Path | None = typer.Option(None, "-o", "--output", help="Output file."),
+    output: Path | None = typer.Option(
+        None, "-o", "--output", help="Output file (needed for docx); default: standard output."
+    ),
 ) -> None:
     """Render a document as the letter (text), Word (docx), Markdown or HTML."""
     if fmt not in FORMATS or fmt not in RENDERERS:
@@ -52,10 +67,11 @@ def render_command(
         typer.echo(f"kamerqa: {err.with_path(str(file))}", err=True)
         raise typer.Exit(2) from None
     if output is not None:
-        if isinstance(result, bytes):
-            output.write_bytes(result)
-        else:
-            output.write_text(result, encoding="utf-8")
+        try:
+            write_output(result, output)
+        except KamerqaInputError as err:
+            typer.echo(f"kamerqa: {err}", err=True)
+            raise typer.Exit(2) from None
     elif isinstance(result, bytes):
         typer.echo("kamerqa: docx output needs -o FILE", err=True)
         raise typer.Exit(2)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import socket
 from importlib.resources import files
 from pathlib import Path
 
 import typer
 
+from kamerqa.errors import KamerqaInputError
 from kamerqa.store import open_store
 
 DB_HELP = "SQLite file path or postgresql:// URL (default ./kamerqa.db; env KAMERQA_DB)."
@@ -18,12 +21,34 @@ def examples_dir() -> Path:
     return Path(str(files("kamerqa") / "examples"))
 
 
+PORT = typer.Option(8000, "--port", min=1, max=65535, help="TCP port (1-65535).")
+
+
+def check_can_listen(host: str, port: int) -> None:
+    """Refuse, in one line, an address the server could not listen on (before any work)."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as exc:
+        raise KamerqaInputError(f"--host {host!r}: not a usable address ({exc.strerror})") from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise KamerqaInputError(
+                    f"port {port} on {host} is in use; choose another with --port"
+                ) from None
+            raise KamerqaInputError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
+
+
 def serve(
     db: str | None = typer.Option(None, "--db", envvar="KAMERQA_DB", help=DB_HELP),
     host: str = typer.Option("127.0.0.1", help="Interface to listen on (0.0.0.0 for all)."),
-    port: int = typer.Option(8000, help="TCP port."),
+    port: int = PORT,
     workers: int = typer.Option(
-        max(2, os.cpu_count() or 1), help="Worker processes (each opens its own store)."
+        max(2, os.cpu_count() or 1), min=1, help="Worker processes (each opens its own store)."
     ),
     forwarded_allow_ips: str = typer.Option(
         "127.0.0.1",
@@ -35,6 +60,7 @@ def serve(
     import uvicorn
 
     target = db or os.environ.get("KAMERQA_DB") or "kamerqa.db"
+    check_can_listen(host, port)
     open_store(target).close()  # create and migrate once, before the workers start
     os.environ["KAMERQA_DB"] = target
     typer.echo(f"kamerqa: serving {target} on http://{host}:{port}/ with {workers} workers")
@@ -51,9 +77,13 @@ def serve(
 
 
 def demo(
-    db: str = typer.Option("kamerqa.db", "--db", help="Where to build the demo store."),
+    db: str = typer.Option(
+        "kamerqa.db",
+        "--db",
+        help="Where to build the demo store (SQLite file or postgresql:// URL).",
+    ),
     host: str = typer.Option("127.0.0.1", help="Interface to listen on."),
-    port: int = typer.Option(8000, help="TCP port."),
+    port: int = PORT,
     build_only: bool = typer.Option(False, "--build-only", help="Build the store, do not serve."),
 ) -> None:
     """Build a store from the bundled example documents and serve the UI on localhost."""
@@ -61,6 +91,8 @@ def demo(
 
     from kamerqa.api.app import create_app
 
+    if not build_only:
+        check_can_listen(host, port)
     store = open_store(db)
     report = store.ingest_paths([examples_dir()], workers=1)
     for failure in report.failed:

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 
 import typer
 from rich.console import Console
 
+from kamerqa.errors import KamerqaInputError
 from kamerqa.sources.engine import SyncOptions, SyncReport
 from kamerqa.sources.factory import SourceSettings, build_engine, check_url
 from kamerqa.sources.http import SourceError
 from kamerqa.sources.odata import DEFAULT_ODATA_URL
 from kamerqa.sources.records import DEFAULT_KINDS
 from kamerqa.sources.status import group_by_ministry_and_party, overdue_sets
-from kamerqa.store import DEFAULT_DB, open_store
+from kamerqa.store import DEFAULT_DB, Store, open_store
+
+DB_HELP = "SQLite file path or postgresql:// URL (default ./kamerqa.db; env KAMERQA_DB)."
 
 
 def _date(value: str | None, name: str) -> date | None:
@@ -23,14 +27,43 @@ def _date(value: str | None, name: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=name) from None
+        raise KamerqaInputError(f"{name}: {value!r} is not a date (YYYY-MM-DD)") from None
 
 
 def _kinds(values: list[str] | None) -> tuple[str, ...]:
     if not values:
         return DEFAULT_KINDS
     split = [part.strip() for value in values for part in value.split(";")]
-    return tuple(part for part in split if part)
+    kinds = tuple(part for part in split if part)
+    if not kinds:
+        raise KamerqaInputError("--kinds: give at least one Document.Soort")
+    return kinds
+
+
+def _sync_options(since: str | None, until: str | None) -> tuple[date | None, date | None]:
+    start, end = _date(since, "--since"), _date(until, "--until")
+    if start and end and start >= end:
+        raise KamerqaInputError(f"--since {start} is not before --until {end}")
+    return start, end
+
+
+def _check_urls(urls: dict[str, str | None]) -> None:
+    for name, url in urls.items():
+        if url:
+            try:
+                check_url(url, name)
+            except ValueError as err:
+                raise KamerqaInputError(str(err)) from None
+
+
+def _existing_store(db: str) -> Store:
+    """Open a store that must exist already (a mistyped path must not create an empty one)."""
+    is_file = not db.startswith(("postgresql://", "postgres://")) and db != ":memory:"
+    if is_file and not Path(db.removeprefix("sqlite:///")).exists():
+        raise KamerqaInputError(
+            f"no database at {db}; run `kamerqa sync` or `kamerqa ingest` first"
+        )
+    return open_store(db)
 
 
 def _print_report(report: SyncReport) -> None:
@@ -48,7 +81,7 @@ def _print_report(report: SyncReport) -> None:
 
 
 def sync(
-    db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite path or postgresql:// URL."),
+    db: str = typer.Option(DEFAULT_DB, "--db", envvar="KAMERQA_DB", help=DB_HELP),
     since: str | None = typer.Option(None, help="Backfill documents dated on/after (YYYY-MM-DD)."),
     until: str | None = typer.Option(None, help="Only documents dated before (YYYY-MM-DD)."),
     kinds: list[str] | None = typer.Option(
@@ -62,22 +95,34 @@ def sync(
         None, "--feed-url", envvar="KAMERQA_TK_FEED_URL", help="SyncFeed base URL."
     ),
     koop_url: str = typer.Option(
-        "https://zoek.officielebekendmakingen.nl/", "--koop-url", envvar="KAMERQA_KOOP_URL"
+        "https://zoek.officielebekendmakingen.nl/",
+        "--koop-url",
+        envvar="KAMERQA_KOOP_URL",
+        help="KOOP base URL for publication XML/HTML/PDF files.",
     ),
-    sru_url: str = typer.Option("https://repository.overheid.nl/sru", envvar="KAMERQA_SRU_URL"),
+    sru_url: str = typer.Option(
+        "https://repository.overheid.nl/sru",
+        envvar="KAMERQA_SRU_URL",
+        help="KOOP SRU search URL (with --koop-search).",
+    ),
     no_koop: bool = typer.Option(False, "--no-koop", help="Use only TK files, never KOOP."),
     koop_search: bool = typer.Option(False, help="Also search KOOP (SRU) for missing answers."),
     no_feed: bool = typer.Option(False, "--no-feed", help="Skip the SyncFeed phase."),
     reparse_failed: bool = typer.Option(
         False, "--reparse-failed", help="Parse the kept files that failed before again first."
     ),
-    timeout: float = typer.Option(30.0, help="Seconds per request before retrying."),
-    min_interval: float = typer.Option(0.2, help="Seconds between requests (politeness)."),
+    timeout: float = typer.Option(
+        30.0, min=0.1, max=600, help="Seconds per request before retrying (0.1-600)."
+    ),
+    min_interval: float = typer.Option(
+        0.2, min=0, max=60, help="Seconds between requests (politeness, 0-60)."
+    ),
 ) -> None:
     """Keep the store current with the Tweede Kamer open data (and KOOP)."""
+    start, end = _sync_options(since, until)
     options = SyncOptions(
-        since=_date(since, "--since"),
-        until=_date(until, "--until"),
+        since=start,
+        until=end,
         kinds=_kinds(kinds),
         dry_run=dry_run,
         feed=not no_feed,
@@ -92,17 +137,8 @@ def sync(
         timeout=timeout,
         min_interval=min_interval,
     )
-    try:
-        for url, name in (
-            (base_url, "--base-url"),
-            (feed_url, "--feed-url"),
-            (koop_url, "--koop-url"),
-            (sru_url, "--sru-url"),
-        ):
-            if url:
-                check_url(url, name)
-    except ValueError as err:
-        raise typer.BadParameter(str(err)) from None
+    urls = {"--base-url": base_url, "--feed-url": feed_url, "--koop-url": koop_url}
+    _check_urls(urls | {"--sru-url": sru_url})
     with open_store(db) as store:
         engine, fetcher = build_engine(store, settings)
         console = Console(stderr=True)
@@ -129,7 +165,7 @@ def sync(
 
 
 def open_questions(
-    db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite path or postgresql:// URL."),
+    db: str = typer.Option(DEFAULT_DB, "--db", envvar="KAMERQA_DB", help=DB_HELP),
     ministry: str | None = typer.Option(None, help="Only this ministry (part of the name)."),
     party: str | None = typer.Option(None, help="Only questions asked by this party."),
     today: str | None = typer.Option(None, help="Judge deadlines on this day (YYYY-MM-DD)."),
@@ -137,7 +173,7 @@ def open_questions(
 ) -> None:
     """Overdue sets of Kamervragen per ministry and party (three weeks; six after uitstel)."""
     day = _date(today, "--today") or date.today()
-    with open_store(db) as store:
+    with _existing_store(db) as store:
         groups = group_by_ministry_and_party(
             overdue_sets(store, day, ministry=ministry, party=party)
         )
