@@ -21,6 +21,7 @@ __all__ = [
     "apply_format_facts",
     "closing_signatories",
     "committee",
+    "dossier_title",
     "fill_intro_metadata",
     "first_sentence",
     "format_facts",
@@ -371,4 +372,30 @@ def answered_kamerstuk(text: str, own: str | None = None, near: str | None = Non
         sentence = re.split(r"[.?!]\s+(?=[A-Z])", before)[-1]
         if near is None or re.search(near, sentence, re.I):
             return ref.koop_id
+    return None
+
+
+_DOSSIER_WITH_TITLE = re.compile(
+    r"^\s*\d{2}\s?\d{3}(?:-\d{1,3})?(?:[ -](?:[IVXL]{1,6}|[A-Z])(?=\s))?\s+(?=[A-Z])"
+)
+_DOSSIER_ALONE = re.compile(r"^\s*\d{2}\s?\d{3}(?:-\d{1,3})?(?:\s+(?:[IVXL]{1,6}|[A-Z]))?\s*$")
+# "… Nr. 7 NOTA NAAR AANLEIDING …" run into the title line by some PDF text layers
+_STUK_TAIL = re.compile(
+    r"\s+(?:nr\.\s*\d{1,4}|[A-Z]{1,2})\s+(?:NOTA|MEMORIE|NADER|VERSLAG|LIJST|BRIEF)\b.*$", re.I
+)
+_STUK_TITLE = re.compile(
+    r"^\s*(?:nr\.\s*\d+|[A-Z]{1,2}\s+(?=[A-Z]{4}))|^\s*(?:ontvangen|vastgesteld)\b", re.I
+)
+
+
+def dossier_title(texts: list[str]) -> str | None:
+    """The dossier's title in a Kamerstuk head: after the dossier number on its line
+    ("36 800 XVI Vaststelling van …"), or on the line after a dossier number printed alone."""
+    for index, text in enumerate(texts[:15]):
+        if _DOSSIER_ALONE.match(text) and index + 1 < len(texts):
+            candidate = _STUK_TAIL.sub("", texts[index + 1]).strip()
+            if candidate and not _STUK_TITLE.match(candidate):
+                return candidate
+        if _DOSSIER_WITH_TITLE.match(text):
+            return _STUK_TAIL.sub("", _DOSSIER_WITH_TITLE.sub("", text)).strip() or None
     return None

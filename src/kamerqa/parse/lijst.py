@@ -18,6 +18,7 @@ from kamerqa.parse.citations import find_references
 from kamerqa.parse.letter import (
     answered_kamerstuk,
     apply_format_facts,
+    dossier_title,
     fill_intro_metadata,
     format_facts,
     subject_after,
@@ -205,12 +206,13 @@ def parse(read: ReadResult, document: Document) -> Document:
     blocks = read.blocks
     start = _body_start(blocks)
     head = blocks[:start]
-    intro = " ".join(b.text for b in head)
+    head_texts = [b.text for b in head]
+    intro = " ".join(head_texts)
     builder = _Walker(blocks[start:]).run()
     fill_intro_metadata(document.metadata, intro, [b.text for b in head])
     apply_format_facts(document.metadata, format_facts(read))
     meta = document.metadata
-    meta.subject = meta.subject or subject_after(_SUBJECT, intro)
+    meta.subject = meta.subject or subject_after(_SUBJECT, intro) or dossier_title(head_texts)
     if not meta.reference:  # the letter or report the questions were about
         meta.reference = answered_kamerstuk(intro, own=meta.identifiers.koop, near=r"\bover\b")
     builder.loose_notes.extend(read.unplaced_notes)

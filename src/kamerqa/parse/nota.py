@@ -17,6 +17,7 @@ from kamerqa.parse.letter import (
     answered_kamerstuk,
     apply_format_facts,
     closing_signatories,
+    dossier_title,
     fill_intro_metadata,
     format_facts,
     kamerstuk_id,
@@ -50,7 +51,6 @@ _TITLE = re.compile(
 )
 _RECEIVED = re.compile(r"^\s*ontvangen\s+(.+)$", re.I)
 _DOSSIER_TITLE = re.compile(r"^\d{2}\s?\d{3}(?:[ -](?:[IVXL]{1,6}|[A-Z]))?\s+(?=[A-Z])")
-_DOSSIER_ONLY = re.compile(r"^\s*\d{2}\s?\d{3}(?:-\d{1,3})?(?:\s+(?:[IVXL]{1,6}|[A-Z]))?\s*$")
 # the title of a bill ("Wijziging van de Wet …", "Regels over …", "… (Wet …)")
 _BILL_TITLE = re.compile(
     r"^(?:wijziging|regels|voorstel\s+van\s+wet|goedkeuring|intrekking|invoering|aanpassing|"
@@ -217,13 +217,9 @@ def _leading_section(blocks: list[Block], index: int) -> bool:
 def _bill_title(texts: list[str]) -> str | None:
     """The bill's title: after the dossier number on its line or the next, or a head line that
     reads like one ("Wijziging van de Wet …", "… (Wet …)")."""
-    for index, text in enumerate(texts):
-        if _DOSSIER_ONLY.match(text) and index + 1 < len(texts):
-            candidate = _NUMBER_TAIL.sub("", texts[index + 1]).strip()
-            if candidate and not _TITLE.search(candidate) and not _RECEIVED.match(candidate):
-                return candidate
-        if _DOSSIER_TITLE.match(text):
-            return _NUMBER_TAIL.sub("", _DOSSIER_TITLE.sub("", text)).strip()
+    title = dossier_title(texts)
+    if title and not _TITLE.search(title):
+        return title
     for text in texts:
         if _BILL_TITLE.search(text) and len(text) < 400 and not text.rstrip().endswith("."):
             return _NUMBER_TAIL.sub("", text).strip()
