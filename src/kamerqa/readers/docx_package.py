@@ -106,10 +106,26 @@ def _check_members(infos: list[zipfile.ZipInfo]) -> None:
             raise KamerqaInputError("the DOCX has an extreme compression ratio (possible zip bomb)")
 
 
+# "Strict Open XML" documents use other namespace names for the same vocabulary
+_STRICT_NAMESPACES = (
+    (b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+     b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"),
+    (b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+     b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"),
+    (b"http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing",
+     b"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"),
+    (b"http://purl.oclc.org/ooxml/drawingml/main",
+     b"http://schemas.openxmlformats.org/drawingml/2006/main"),
+)  # fmt: skip
+
+
 def parse_xml(data: bytes, name: str) -> Any:
     """Parse one XML part without DTDs, entities or network access."""
     if b"<!ENTITY" in data[:4096]:
         raise KamerqaInputError(f"DOCX part {name} declares XML entities (refused)")
+    if b"purl.oclc.org/ooxml" in data[:4096]:
+        for strict, transitional in _STRICT_NAMESPACES:
+            data = data.replace(strict, transitional)
     try:
         return etree.fromstring(data, parser=_PARSER)
     except etree.XMLSyntaxError as exc:
