@@ -17,6 +17,7 @@ from datetime import date
 from kamerqa.model import Document
 from kamerqa.parse.dates import find_dates, parse_dutch_date
 from kamerqa.parse.letter import (
+    answered_kamerstuk,
     apply_format_facts,
     closing_signatories,
     fill_intro_metadata,
@@ -120,6 +121,8 @@ def _fill_metadata(document: Document, head: list[Block], tail: list[Block]) -> 
     )
     meta.subject = meta.subject or subject
     meta.meeting = meta.meeting or meeting
+    if not meta.reference:  # a published verslag: the letter the inbreng was about
+        meta.reference = answered_kamerstuk(intro, own=meta.identifiers.koop, near=r"\bover\b")
     verslag = any(_VERSLAG.search(t) for t in texts)
     kind = "Verslag van een schriftelijk overleg" if verslag else "Schriftelijk overleg"
     document.title = f"{kind} over {meta.subject}" if meta.subject else kind
