@@ -252,3 +252,20 @@ def test_consecutive_numbered_questions_before_a_joint_answer() -> None:
     assert [q.number for q in document.questions] == ["1", "2", "3", "4"]
     assert [a.questions for a in document.answers] == [["1"], ["2", "3"], ["4"]]
     assert document.answers[2].text.endswith("2. hogere bedragen.")
+
+
+def test_bare_answer_heading_glued_to_the_first_sentence() -> None:
+    blocks = [Block(HEADER), Block("Vraag 1"), Block("Klopt het?"), Block("Antwoord Het klopt.")]
+    blocks += [Block("Vraag 2"), Block("Wie betaalt?"), Block("Antwoord"), Block("Het Rijk.")]
+    document = _parse(blocks)
+    assert [(a.questions, a.text) for a in document.answers] == [
+        (["1"], "Het klopt."),
+        (["2"], "Het Rijk."),
+    ]
+
+
+def test_a_title_starting_with_antwoord_is_no_heading() -> None:
+    blocks = [Block("Antwoord Kamervragen over munitie"), Block(HEADER), Block("Vraag 1")]
+    blocks += [Block("Klopt het?"), Block("Antwoord 1"), Block("Ja.")]
+    document = _parse(blocks)
+    assert [(a.questions, a.text) for a in document.answers] == [(["1"], "Ja.")]

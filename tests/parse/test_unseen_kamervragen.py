@@ -29,8 +29,6 @@ COMPACT = sorted(FIXTURES.glob("*.compact.pdf"))  # PDFs without paragraph spaci
 READER_GAPS = {
     ("jenv_brief_qa_tabel", "pdf"): "PDF reader puts the third line of a wrapped table cell "
     "into the next row (answer 2's last word lands in row 3)",
-    ("lvvn_brief_tabelrijen", "txt"): "text reader takes a line with one tab ('Antwoord<TAB>Tot "
-    "1 juli …') for a paragraph, not a two-cell table row, so 'Antwoord Tot …' is no heading",
 }
 CASES = [
     pytest.param(

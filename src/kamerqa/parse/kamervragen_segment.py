@@ -31,6 +31,7 @@ _CLOSING = re.compile(
 _QUESTION_END = re.compile(r"[?]['’”»)]*\s*$")
 _NUMBERED = re.compile(r"^(\d{1,4}[a-z]?)(?:\s*[.)]\s+(?=\S)(.*)|\s*[.)]?)$", re.S)
 _BARE_QUESTION = re.compile(r"^vraag\s*[:.]?\s*(.*)$", re.I | re.S)
+_GLUED_ANSWER = re.compile(r"^Antwoord\s+([A-Z][^\n]*[.!?:;)”’])$", re.S)
 _NUMBER_COLUMN = {"nr", "nr.", "nummer", "no.", "#", "vraagnummer"}
 
 Found = tuple[str, list[str], str]
@@ -150,10 +151,19 @@ class _Segmenter:
         return bool(_QUESTION_END.search(previous)) and len(current.texts) <= 1
 
     def detect(self, index: int, block: Block) -> Found | None:
-        found = heading(block) or self._numbered(index, block)
+        found = heading(block) or self._numbered(index, block) or self._glued_answer(block)
         if found or block.role not in ("question", "answer") or not block.number:
             return found
         return ("q" if block.role == "question" else "a"), [block.number], block.text
+
+    def _glued_answer(self, block: Block) -> Found | None:
+        """ "Antwoord Het kabinet …": a bare answer heading a reader joined to the answer's first
+        sentence, right after a question (a title such as "Antwoord Kamervragen over X" has no
+        question before it and no closing punctuation)."""
+        match = _GLUED_ANSWER.match(block.text) if block.kind != "table" else None
+        if not match or not self.items or self.items[-1].kind != "q":
+            return None
+        return "a", [], match.group(1)
 
     def _unanswered(self) -> list[str]:
         numbers: list[str] = []
