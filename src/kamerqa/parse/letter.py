@@ -39,8 +39,8 @@ _COMMITTEE = re.compile(
     rf"(?:(?:,\s+|\s+en\s+|\s+){_CAP_WORD})*)",
 )
 _KENMERK = re.compile(
-    r"\bkenmerk(?:en)?\s*:?\s*(?P<value>\d{4,6}(?:-[\w]{1,6})*(?:\s?/\s?\d{4}[DZ]\d{5})?"
-    r"|\d{4}[DZ]\d{5})",
+    r"\bkenmerk(?:en)?\s*:?\s*(?P<value>\d{4,8}(?:-[\w]{1,6})*(?:\s?/\s?\d{4}[DZ]\d{5})?"
+    r"|\d{4}[DZ]\d{5})(?![\w/-])",
     re.I,
 )
 _TK_DOC = re.compile(r"\b((?:19|20)\d\dD\d{5})\b")
@@ -107,9 +107,10 @@ def committee(text: str) -> str | None:
 
 
 def kenmerk(text: str) -> str | None:
-    """The kenmerk after "kenmerk", e.g. "28676-552/2025D43738"."""
-    match = _KENMERK.search(text)
-    return re.sub(r"\s", "", match.group("value")) if match else None
+    """The kenmerk after "kenmerk", e.g. "28676-552/2025D43738"; the committee's kenmerk (with
+    a TK document number) wins over a ministry's own ("Ons kenmerk: 6712345")."""
+    found = [re.sub(r"\s", "", m.group("value")) for m in _KENMERK.finditer(text)]
+    return next((k for k in found if _TK_DOC.search(k)), found[0] if found else None)
 
 
 def tk_document(text: str) -> str | None:

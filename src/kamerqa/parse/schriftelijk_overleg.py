@@ -261,9 +261,16 @@ class _Walker:
         elif builder.in_answer:
             if (emphasised and self.emphasis) or (new_faction and not self.emphasis):
                 builder.start_question()
+        elif self._faction_intro(text):
+            pass  # the faction's opening, also when set in italics with its questions
         elif (emphasised and self.emphasis) or self._prose_question(text):
             builder.start_question()
         builder.add_block(block)
+
+    def _faction_intro(self, text: str) -> bool:
+        builder = self.builder
+        at_party = not builder.in_question and not builder.in_answer and builder.party is not None
+        return at_party and builder.current_paragraphs == [] and is_intro_paragraph(text)
 
     def _opens_question(self, text: str) -> bool:
         """An unnumbered question: faction prose that asks, or the paragraph before "Antwoord"."""
