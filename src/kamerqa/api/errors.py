@@ -104,7 +104,13 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(request: Request, exc: RequestValidationError) -> Response:
-        return error_response(request, 422, "invalid_parameters", _validation_message(exc))
+        if _wants_html(request):
+            from kamerqa.web.errortext import dutch_validation_message
+
+            message = dutch_validation_message(exc.errors())
+        else:
+            message = _validation_message(exc)
+        return error_response(request, 422, "invalid_parameters", message)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> Response:

@@ -10,7 +10,7 @@ KNOWN = {
     "NSC": "#1b7f7a",
     "BBB": "#4d7a12",
     "GroenLinks-PvdA": "#b8162d",
-    "GroenLinks": "#3c8a2e",
+    "GroenLinks": "#357a29",
     "PvdA": "#c81d25",
     "D66": "#2f7d32",
     "CDA": "#1a7a4c",
@@ -20,17 +20,17 @@ KNOWN = {
     "PvdD": "#2e7d32",
     "Volt": "#502379",
     "JA21": "#1d3557",
-    "DENK": "#138b8b",
+    "DENK": "#0f7373",
     "FvD": "#7a1f1f",
     "50PLUS": "#6a1b9a",
 }
 
 
 def party_colour(name: str | None) -> str:
-    """A colour with enough contrast for white text (WCAG AA for large text and chips)."""
+    """A colour on which white chip text (small, bold) has WCAG AA contrast (4.5:1)."""
     if not name:
         return "#5b6470"
     if name in KNOWN:
         return KNOWN[name]
     hue = int(hashlib.sha256(name.encode()).hexdigest()[:4], 16) % 360
-    return f"hsl({hue} 55% 32%)"
+    return f"hsl({hue} 55% 28%)"

@@ -18,7 +18,7 @@ from kamerqa.api.routes import load_document
 from kamerqa.model import GENRES
 from kamerqa.search.models import DocumentFilters
 from kamerqa.web import docview
-from kamerqa.web.render import download_formats, page
+from kamerqa.web.render import download_formats, page, query_string
 from kamerqa.web.searchview import FACET_LABELS, active_filters, facet_links, pages_nav
 from kamerqa.web.statsview import stats_context
 
@@ -127,6 +127,7 @@ def documents_page(
         total=total,
         active=active_filters(params),
         nav=pages_nav(total, offset, PAGE_SIZE, params),
+        first_page=query_string(params),
     )
 
 
@@ -145,3 +146,15 @@ def stats_redirect() -> RedirectResponse:
 @router.get("/over", response_class=HTMLResponse)
 def about_page(request: Request) -> HTMLResponse:
     return page(request, "about.html")
+
+
+@router.get("/favicon.ico", include_in_schema=False)
+def favicon() -> RedirectResponse:
+    """Browsers ask for /favicon.ico whatever the page links; the icon is an SVG."""
+    return RedirectResponse("/static/favicon.svg", status_code=301)
+
+
+@router.get("/api", include_in_schema=False)
+@router.get("/api/", include_in_schema=False)
+def api_index() -> RedirectResponse:
+    return RedirectResponse("/api/docs", status_code=307)

@@ -57,6 +57,11 @@ def capfirst(text: str | None) -> str:
     return text[:1].upper() + text[1:]
 
 
+def counted(number: int, one: str, many: str) -> str:
+    """'1 vraag', '3 vragen', '0 vragen'."""
+    return f"{number} {one if number == 1 else many}"
+
+
 def download_formats() -> list[tuple[str, str]]:
     """(format, label) for every renderer that is present in this build."""
     found = []
@@ -84,6 +89,7 @@ def _environment() -> jinja2.Environment:
         dutch_date=dutch_date,
         genre_label=lambda g: GENRE_LABELS.get(g, g),
         qs=query_string,
+        counted=counted,
         version=__version__,
     )
     env.filters["snippet"] = safe_snippet

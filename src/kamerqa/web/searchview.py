@@ -74,17 +74,20 @@ def active_filters(params: dict[str, Any]) -> list[Chip]:
 
 
 def pages_nav(total: int, offset: int, size: int, params: dict[str, Any]) -> list[PageLink]:
-    """Previous, a window of page numbers, next; empty when everything fits on one page."""
+    """Previous, a window of page numbers, next; empty when everything fits on one page.
+
+    An offset past the last page (an old link, a hand-edited URL) gets the window of the last
+    pages and a "Vorige" that leads to the last page, never to another empty page.
+    """
     if total <= size:
         return []
     current = offset // size
     last = (total - 1) // size
-    links = [
-        PageLink(
-            "Vorige", query_string(params, offset=(current - 1) * size or None) if current else None
-        )
-    ]
-    for number in range(max(0, current - 3), min(last, current + 3) + 1):
+    shown = min(current, last)
+    previous = min(current - 1, last)
+    back = query_string(params, offset=previous * size or None) if current else None
+    links = [PageLink("Vorige", back)]
+    for number in range(max(0, shown - 3), min(last, shown + 3) + 1):
         href = query_string(params, offset=number * size or None)
         links.append(PageLink(str(number + 1), href, current=number == current))
     links.append(
