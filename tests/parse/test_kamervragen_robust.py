@@ -269,3 +269,12 @@ def test_a_title_starting_with_antwoord_is_no_heading() -> None:
     blocks += [Block("Klopt het?"), Block("Antwoord 1"), Block("Ja.")]
     document = _parse(blocks)
     assert [(a.questions, a.text) for a in document.answers] == [(["1"], "Ja.")]
+
+
+def test_an_answer_to_a_number_answers_its_sub_questions() -> None:
+    blocks = [Block(HEADER), Block("Vraag 1a"), Block("Klopt het?"), Block("Vraag 1b")]
+    blocks += [Block("Zo ja, sinds wanneer?"), Block("Antwoord 1"), Block("Ja, sinds 2024.")]
+    document = _parse(blocks)
+    assert [a.questions for a in document.answers] == [["1a", "1b"]]
+    assert [q.answer_id for q in document.questions] == ["a1", "a1"]
+    assert document.warnings == []

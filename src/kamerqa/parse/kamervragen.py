@@ -90,7 +90,8 @@ def _build(document: Document, items: list[Item]) -> None:
 def _answer(document: Document, item: Item, questions: dict[str, Question]) -> None:
     answer_id = f"a{len(document.answers) + 1}"
     text, placed = _joined(item.texts, item.notes)
-    numbers = [n for n in item.numbers if n in questions] or item.numbers
+    numbers = [n for number in item.numbers for n in _asked(number, questions)]
+    numbers = list(dict.fromkeys(n for n in numbers if n in questions)) or item.numbers
     # a number this document does not ask points into another document ("vraag 12 van …")
     refers = [n for n in find_refers_to(text, own=numbers) if n in questions]
     document.answers.append(Answer(id=answer_id, questions=numbers, text=text, refers_to=refers))
@@ -100,6 +101,14 @@ def _answer(document: Document, item: Item, questions: dict[str, Question]) -> N
             questions[number].answer_id = answer_id
         elif number not in questions:
             document.warnings.append(f"answer {answer_id} answers unknown question {number}")
+
+
+def _asked(number: str, questions: dict[str, Question]) -> list[str]:
+    """``number`` itself, or for "Antwoord 1" on questions "1a" and "1b" all its sub-numbers."""
+    if number in questions or not number.isdigit():
+        return [number]
+    parts = [asked for asked in questions if number_key(asked) > (int(number), "")]
+    return [asked for asked in parts if number_key(asked)[0] == int(number)] or [number]
 
 
 def _add_notes(document: Document, notes: list[Note], where: str | None) -> None:
