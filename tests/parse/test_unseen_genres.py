@@ -33,7 +33,8 @@ CASES = [
 # - the line pitch is taken as the most common line gap, which in documents of mostly one- and
 #   two-line paragraphs with space after them is the paragraph gap, so paragraphs run together;
 # - in a table split over a page or with a narrow last column (t/m), that column's cells are
-#   put before the last line of the paragraph above the table.
+#   put before the last line of the paragraph above the table;
+# - italic text is recognised per character (pdf_extract) but never reaches Block.italic.
 _PITCH = "PDF reader: paragraphs run together (line pitch = most common gap = paragraph gap)"
 # the HTML and XML readers do not record where a note marker sat (Note.offset is None)
 NO_NOTE_OFFSETS = ("html", "xml")
@@ -43,6 +44,7 @@ PDF_READER_GAPS = {
     "lijst_jaarverslag_defensie_kaal": _PITCH,
     "lijst_rekenkamer_genummerd": _PITCH,
     "nota_huurtoeslag_gezamenlijke_fracties": _PITCH,
+    "nota_cursieve_citaten_artikelsgewijs": _PITCH + "; italics not passed on to Block.italic",
     "so_verslag_delen_lvvn": _PITCH,
     "so_verslag_interleaved_szw": _PITCH,
 }

@@ -69,6 +69,13 @@ _BILL_IN_TEXT = re.compile(
     r"(?:\s*\((?:Kamerstuk|kst-)[^)]*\))?\s*(?:[.;]\s|[.;]?$)",
     re.I,
 )
+# a follow-up question put straight to the government, quoted from the report
+_DIRECT_ASK = re.compile(
+    r"^(?:kan|kunt|is|zijn|wil|wilt|hoe|waarom|welke|wat|wanneer|in\s+hoeverre|op\s+welke|deelt"
+    r"|acht|heeft|hebben|wordt|worden|klopt|bent|overweegt)\b[^\n]{0,400}"
+    r"\b(?:regering|kabinet|minister|staatssecretaris|initiatiefnemers?)\b[^\n]{0,400}\?\s*$",
+    re.I,
+)
 _NADER = re.compile(r"nota\s+naar\s+aanleiding\s+van\s+het\s+nader\s+verslag", re.I)
 _ASKS = re.compile(
     r"\b(?:vragen|vraagt|willen\s+(?:graag\s+)?weten|verzoeken|horen\s+graag)\b", re.I
@@ -146,6 +153,8 @@ class _Walker:
         party = _faction_of(text)
         if party is None and _SAME_FACTION.match(text) and builder.party:
             party = builder.party
+        if party is None and builder.party and not builder.in_question and _DIRECT_ASK.match(text):
+            party = builder.party  # "Kan de regering daarbij aangeven …?" after a reply
         if block.italic and party is None:
             self._italic_question(block)
             return
