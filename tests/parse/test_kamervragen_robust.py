@@ -278,3 +278,14 @@ def test_an_answer_to_a_number_answers_its_sub_questions() -> None:
     assert [a.questions for a in document.answers] == [["1a", "1b"]]
     assert [q.answer_id for q in document.questions] == ["a1", "a1"]
     assert document.warnings == []
+
+
+def test_ad_headings_for_answers() -> None:
+    blocks = [Block(HEADER), Block("Vraag 1"), Block("Klopt het?"), Block("Vraag 2")]
+    blocks += [Block("Wie betaalt?"), Block("Ad 1"), Block("Ja."), Block("Ad vraag 2: Het Rijk.")]
+    blocks.append(Block("Ad 1 miljoen euro is nodig."))
+    document = _parse(blocks)
+    assert [(a.questions, a.text) for a in document.answers] == [
+        (["1"], "Ja."),
+        (["2"], "Het Rijk.\n\nAd 1 miljoen euro is nodig."),
+    ]

@@ -16,6 +16,7 @@ from itertools import pairwise
 
 from kamerqa.parse.kamervragen_meta import is_signature
 from kamerqa.parse.numbering import (
+    NUMBER_LIST,
     match_answer_heading,
     match_question_heading,
     number_key,
@@ -31,6 +32,7 @@ _CLOSING = re.compile(
 _QUESTION_END = re.compile(r"[?]['’”»)]*\s*$")
 _NUMBERED = re.compile(r"^(\d{1,4}[a-z]?)(?:\s*[.)]\s+(?=\S)(.*)|\s*[.)]?)$", re.S)
 _BARE_QUESTION = re.compile(r"^vraag\s*[:.]?\s*(.*)$", re.I | re.S)
+_AD = re.compile(rf"^Ad\s+(?:vra(?:ag|gen)\s+)?({NUMBER_LIST})\s*(?:[:.)]\s*(.*)|()$)", re.S)
 _GLUED_ANSWER = re.compile(r"^Antwoord\s+([A-Z][^\n]*[.!?:;)”’])$", re.S)
 _NUMBER_COLUMN = {"nr", "nr.", "nummer", "no.", "#", "vraagnummer"}
 
@@ -82,6 +84,9 @@ def heading(block: Block) -> Found | None:
     answer = match_answer_heading(block.text)
     if answer:
         return "a", answer.numbers, answer.rest
+    ad = _AD.match(block.text)  # "Ad 1", "Ad vraag 2 en 3:" (answers in some ministry letters)
+    if ad:
+        return "a", parse_number_list(ad.group(1)), (ad.group(2) or "").strip()
     return None
 
 
