@@ -138,7 +138,10 @@ def _numbered(read: ReadResult) -> bool:
 
 def content_from_inbreng(data: bytes, name: str = "") -> ConsultationContent:
     """Parse an inbreng file into draft content. Raises KamerqaInputError when nothing is found."""
-    read = read_bytes(data, name)
+    try:
+        read = read_bytes(data, name)
+    except KamerqaInputError as err:
+        raise (err.with_path(name) if name else err) from None
     source = Source(path=name, format=read.format, sha256=hashlib.sha256(data).hexdigest())
     if _numbered(read):
         return from_document(parse_read_result(read, source))

@@ -12,10 +12,13 @@ consultation into a public Document in the store.
 from __future__ import annotations
 
 import json
+import re
 import secrets
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
+
+from pydantic import ValidationError
 
 from kamerqa.drafting import auth
 from kamerqa.drafting.changes import describe_changes
@@ -38,6 +41,16 @@ from kamerqa.model import Document, Metadata
 from kamerqa.search.models import SimilarResponse
 from kamerqa.store import drafting_repo as repo
 from kamerqa.store.base import Store
+
+NOTE_ID = re.compile(r"[A-Za-z0-9_-]{1,20}")
+
+
+def first_problem(exc: ValidationError) -> str:
+    """'date_submitted: Input should be a valid date …' — the first problem, one line."""
+    error = exc.errors()[0]
+    where = ".".join(str(p) for p in error.get("loc", ())) or "value"
+    return f"{where}: {error.get('msg', 'invalid')}"
+
 
 # (from, to) -> roles allowed
 TRANSITIONS: dict[tuple[str, str], tuple[str, ...]] = {
@@ -211,6 +224,8 @@ class Drafting:
         return self.update_content(user, cid, content, expected_version=expected_version)
 
     def set_footnote(self, user: User, cid: str, note_id: str, text: str) -> Consultation:
+        if not NOTE_ID.fullmatch(note_id):
+            raise Invalid(f"footnote id {note_id!r}: use letters, digits, - or _ (as in [^1])")
         content = self.get(user, cid).content.model_copy(deep=True)
         notes = [n for n in content.footnotes if n.id != note_id]
         if text.strip():
@@ -224,8 +239,8 @@ class Drafting:
         merged = {**content.metadata.model_dump(mode="json"), **changes}
         try:
             content.metadata = Metadata.model_validate(merged)
-        except ValueError as exc:
-            raise Invalid(f"invalid metadata: {exc}".splitlines()[0]) from None
+        except ValidationError as exc:
+            raise Invalid(f"invalid metadata: {first_problem(exc)}") from None
         if title is not None:
             content.title = str(title)
         return self.update_content(user, cid, content)

@@ -1,0 +1,53 @@
+"""Odd input to the drafting service and API: every refusal names the field or file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from kamerqa.api.app import create_app
+from kamerqa.drafting.errors import Invalid
+from kamerqa.drafting.models import Consultation, User
+from kamerqa.drafting.service import Drafting
+from kamerqa.store.base import Store
+
+
+@pytest.fixture
+def client(store: Store) -> Iterator[TestClient]:
+    with TestClient(create_app(store=store)) as test_client:
+        yield test_client
+
+
+def test_bad_metadata_names_the_field(
+    drafting: Drafting, users: dict[str, User], consultation: Consultation
+) -> None:
+    with pytest.raises(Invalid, match=r"invalid metadata: date_submitted: .*date"):
+        drafting.update_metadata(users["drafter"], consultation.id, {"date_submitted": "gisteren"})
+
+
+@pytest.mark.parametrize("note_id", [" ", "", "1 2", "x" * 40, "<b>"])
+def test_footnote_ids_must_be_usable_as_markers(
+    drafting: Drafting, users: dict[str, User], consultation: Consultation, note_id: str
+) -> None:
+    with pytest.raises(Invalid, match="footnote id"):
+        drafting.set_footnote(users["drafter"], consultation.id, note_id, "Een noot.")
+    updated = drafting.set_footnote(users["drafter"], consultation.id, "2a", "Een noot.")
+    assert "2a" in {note.id for note in updated.content.footnotes}
+
+
+def test_api_upload_and_json_errors_say_what_is_wrong(
+    client: TestClient, tokens: dict[str, str]
+) -> None:
+    auth = {"Authorization": f"Bearer {tokens['drafter']}"}
+    empty = client.post(
+        "/api/drafting/consultations/inbreng", files={"file": ("inbreng.txt", b"")}, headers=auth
+    )
+    assert empty.status_code == 400
+    assert empty.json()["error"]["message"] == "inbreng.txt: the file is empty"
+    garbage = client.post(
+        "/api/drafting/login", content=b"{nope", headers={"content-type": "application/json"}
+    )
+    assert garbage.status_code == 422
+    assert "not valid JSON" in garbage.json()["error"]["message"]
