@@ -134,3 +134,13 @@ def test_stylesheet_keeps_card_tops_and_code_inside_narrow_boxes() -> None:
     assert card_top and "flex-wrap: wrap" in card_top.group(1)
     code = re.search(r"\ncode \{([^}]*)\}", css)
     assert code and "overflow-wrap: anywhere" in code.group(1)
+
+
+def test_head_is_answered_like_get_without_a_body(client: TestClient) -> None:
+    for path in ("/", "/api/health", "/favicon.ico", "/static/style.css"):
+        get = client.get(path)
+        head = client.head(path)
+        assert head.status_code == get.status_code == 200, path
+        assert head.content == b""
+        assert head.headers["content-type"] == get.headers["content-type"]
+    assert client.head("/doc/nope").status_code == 404
