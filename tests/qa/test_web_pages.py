@@ -134,6 +134,8 @@ def test_stylesheet_keeps_card_tops_and_code_inside_narrow_boxes() -> None:
     assert card_top and "flex-wrap: wrap" in card_top.group(1)
     code = re.search(r"\ncode \{([^}]*)\}", css)
     assert code and "overflow-wrap: anywhere" in code.group(1)
+    focus = re.search(r":focus-visible \{([^}]*)\}", css)  # yellow ring + dark edge: seen on white
+    assert focus and "outline: 3px solid" in focus.group(1) and "box-shadow" in focus.group(1)
 
 
 def test_head_is_answered_like_get_without_a_body(client: TestClient) -> None:
@@ -144,3 +146,20 @@ def test_head_is_answered_like_get_without_a_body(client: TestClient) -> None:
         assert head.content == b""
         assert head.headers["content-type"] == get.headers["content-type"]
     assert client.head("/doc/nope").status_code == 404
+
+
+def test_document_facts_keep_capitals_and_say_dates_in_dutch(client: TestClient) -> None:
+    from kamerqa.model import Document, Metadata, Signatory
+    from kamerqa.web.docview import header_facts
+
+    document = Document(
+        id="x",
+        genre="schriftelijk_overleg",
+        metadata=Metadata(
+            meeting="2026-07-10, Brussel",
+            signatories=[Signatory(name="L. Visser", function="Minister van Financiën")],
+        ),
+    )
+    facts = {fact.label: fact.value for fact in header_facts(document)}
+    assert facts["Overleg"] == "10 juli 2026, Brussel"
+    assert facts["Ondertekend"] == "L. Visser (minister van Financiën)"

@@ -155,13 +155,28 @@ def sections(document: Document) -> list[Section]:
     return result
 
 
+def lower_first(text: str) -> str:
+    """'Minister van Financiën' -> 'minister van Financiën' (names keep their capitals)."""
+    return text[:1].lower() + text[1:]
+
+
+def dutch_meeting(meeting: str) -> str:
+    """'2026-07-10, Brussel' -> '10 juli 2026, Brussel'; other text as it is."""
+    head, sep, rest = meeting.partition(",")
+    try:
+        day = dt.date.fromisoformat(head.strip())
+    except ValueError:
+        return meeting
+    return dutch_date(day) + sep + rest
+
+
 def header_facts(document: Document) -> list[Fact]:
     meta = document.metadata
     facts = [Fact("Soort", GENRE_LABELS.get(document.genre, document.genre))]
     if meta.committee:
         facts.append(Fact("Commissie", meta.committee))
     if meta.meeting:
-        facts.append(Fact("Overleg", meta.meeting))
+        facts.append(Fact("Overleg", dutch_meeting(meta.meeting)))
     if meta.date_submitted:
         facts.append(Fact("Ingezonden", dutch_date(meta.date_submitted)))
     if meta.date_answered:
@@ -176,7 +191,7 @@ def header_facts(document: Document) -> list[Fact]:
     if meta.addressees:
         facts.append(Fact("Gericht aan", "; ".join(meta.addressees)))
     for signatory in meta.signatories:
-        function = f" ({signatory.function.lower()})" if signatory.function else ""
+        function = f" ({lower_first(signatory.function)})" if signatory.function else ""
         facts.append(Fact("Ondertekend", signatory.name + function))
     if meta.identifiers.koop:
         koop = meta.identifiers.koop
