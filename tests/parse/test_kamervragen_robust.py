@@ -289,3 +289,12 @@ def test_ad_headings_for_answers() -> None:
         (["1"], "Ja."),
         (["2"], "Het Rijk.\n\nAd 1 miljoen euro is nodig."),
     ]
+
+
+def test_qa_table_with_wrapped_and_ragged_rows() -> None:
+    rows = [["Nr", "Vraag", "Antwoord"], ["1", "Klopt", "Ja,", "extra"], ["", "het?", "dat klopt."]]
+    rows.append(["2"])
+    table = Block(" ".join(c for r in rows for c in r), kind="table", rows=rows)
+    document = _parse([Block(HEADER), table])
+    assert [(q.number, q.text) for q in document.questions] == [("1", "Klopt het?")]
+    assert [(a.questions, a.text) for a in document.answers] == [(["1"], "Ja, dat klopt.")]

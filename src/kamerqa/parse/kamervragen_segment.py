@@ -291,7 +291,7 @@ def _continued_rows(rows: list[list[str]], width: int, numbered: int | None) -> 
     give one row per printed line when a cell wraps)."""
     merged: list[list[str]] = []
     for row in rows:
-        cells = row + [""] * (width - len(row))
+        cells = (row + [""] * width)[:width]  # extra cells beyond the header are not read
         if numbered is not None and not cells[numbered] and merged:
             merged[-1] = [
                 " ".join(f"{a} {b}".split()) for a, b in zip(merged[-1], cells, strict=True)
@@ -316,6 +316,8 @@ def qa_table_blocks(table: Block) -> list[Block]:
         asked, answered = header.index("vraag"), header.index("antwoord")
         numbered = next((i for i, h in enumerate(header) if h in _NUMBER_COLUMN), None)
         for index, cells in enumerate(_continued_rows(rows[1:], len(header), numbered), 1):
+            if not cells[asked] and not cells[answered]:
+                continue  # a row holding a number only
             number = cells[numbered] if numbered is not None and cells[numbered] else str(index)
             blocks += [Block(f"Vraag {number}"), Block(cells[asked])]
             blocks += [Block(f"Antwoord {number}"), Block(cells[answered])]
