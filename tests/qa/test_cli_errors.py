@@ -124,3 +124,18 @@ def test_every_option_and_argument_has_help(verb: list[str]) -> None:
         command = command.commands[name]
     missing = [p.name for p in command.params if not getattr(p, "help", None)]
     assert not missing, f"{' '.join(verb)}: no help for {missing}"
+
+
+def test_output_format_follows_the_file_extension(kamerqa_cli: Cli, tmp_path: Path) -> None:
+    letter = tmp_path / "brief.docx"
+    assert kamerqa_cli("render", str(EXAMPLE), "-o", str(letter)).code == 0
+    assert letter.read_bytes()[:2] == b"PK"
+    markdown = tmp_path / "vragen.md"
+    assert kamerqa_cli("parse", str(EXAMPLE), "-o", str(markdown)).code == 0
+    assert not markdown.read_text(encoding="utf-8").lstrip().startswith("{")
+    as_json = tmp_path / "vragen.out"  # an unknown extension keeps the default
+    assert kamerqa_cli("parse", str(EXAMPLE), "-o", str(as_json)).code == 0
+    assert as_json.read_text(encoding="utf-8").lstrip().startswith("{")
+    explicit = tmp_path / "explicit.md"
+    assert kamerqa_cli("parse", str(EXAMPLE), "-f", "json", "-o", str(explicit)).code == 0
+    assert explicit.read_text(encoding="utf-8").lstrip().startswith("{")

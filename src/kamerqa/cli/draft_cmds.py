@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import typer
 
 from kamerqa import read_input_file
-from kamerqa.cli.outputs import write_output
+from kamerqa.cli.outputs import format_for, write_output
 from kamerqa.drafting import auth
 from kamerqa.drafting.errors import DraftingError, Invalid, NotAuthenticated
 from kamerqa.drafting.fileformat import export, read_file
@@ -158,8 +158,12 @@ def answer(
 @draft_app.command("export")
 def export_command(
     consultation_id: str = CID,
-    fmt: str = typer.Option(
-        "md", "--format", "-f", help="md or yaml (editable), or text, docx, html, json (rendered)."
+    fmt: str | None = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help="md or yaml (editable), or text, docx, html, json (rendered); "
+        "default: from the -o extension, else md.",
     ),
     output: Path | None = typer.Option(
         None, "-o", "--output", help="Output file (needed for docx); default: standard output."
@@ -168,6 +172,7 @@ def export_command(
     token: str | None = TOKEN,
 ) -> None:
     """Write a consultation to a file to edit (md, yaml) or to read (text, docx, html, json)."""
+    fmt = format_for(fmt, output, "md")
     with _service(db, token) as (drafting, user):
         if fmt in ("md", "yaml"):
             _emit(export(drafting.get(user, consultation_id), fmt), output)

@@ -22,6 +22,19 @@ def _problem(exc: OSError, target: Path) -> str:
     return f"cannot write: {exc.strerror or exc}"
 
 
+def format_for(fmt: str | None, target: Path | None, default: str) -> str:
+    """The --format given, else the one the -o file's extension names, else ``default``."""
+    if fmt:
+        return fmt
+    from kamerqa.render import RENDERERS
+
+    by_extension = {ext: name for name, (_, ext) in RENDERERS.items()}
+    by_extension |= {".markdown": "md", ".yaml": "yaml", ".yml": "yaml"}
+    if target is not None and not target.is_dir():
+        return by_extension.get(target.suffix.lower(), default)
+    return default
+
+
 def write_output(data: str | bytes, target: Path) -> None:
     """Write ``data`` (text as UTF-8) to ``target``, or raise a one-line input error."""
     try:

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from kamerqa import parse_file
-from kamerqa.cli.outputs import output_folder, write_output
+from kamerqa.cli.outputs import format_for, output_folder, write_output
 from kamerqa.errors import KamerqaInputError
 from kamerqa.model import Document, json_schema
 from kamerqa.render import RENDERERS, extension, render
@@ -36,7 +36,12 @@ def parse(
     files: list[Path] = typer.Argument(
         ..., help="Documents to parse (text, DOCX, PDF, HTML, XML)."
     ),
-    fmt: str = typer.Option("json", "--format", "-f", help=f"One of: {', '.join(RENDERERS)}."),
+    fmt: str | None = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help=f"One of: {', '.join(RENDERERS)} (default: from the -o extension, else json).",
+    ),
     output: Path | None = typer.Option(
         None,
         "-o",
@@ -45,6 +50,7 @@ def parse(
     ),
 ) -> None:
     """Parse documents into the kamerqa/1 model and print them."""
+    fmt = format_for(fmt, output if len(files) == 1 else None, "json")
     if fmt not in RENDERERS:
         typer.echo(f"kamerqa: unknown format {fmt!r}; choose from {', '.join(RENDERERS)}", err=True)
         raise typer.Exit(2)

@@ -9,7 +9,7 @@ import typer
 from pydantic import ValidationError
 
 from kamerqa import parse_bytes, read_input_file
-from kamerqa.cli.outputs import write_output
+from kamerqa.cli.outputs import format_for, write_output
 from kamerqa.errors import KamerqaInputError
 from kamerqa.model import SCHEMA_VERSION, Document
 from kamerqa.render import RENDERERS, render
@@ -52,12 +52,18 @@ def _is_json(data: bytes) -> bool:
 
 def render_command(
     file: Path = typer.Argument(..., help="A kamerqa/1 JSON document or any parseable file."),
-    fmt: str = typer.Option("text", "--format", "-f", help="text, docx, md, html or json."),
+    fmt: str | None = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help="text, docx, md, html or json (default: from the -o extension, else text).",
+    ),
     output: Path | None = typer.Option(
         None, "-o", "--output", help="Output file (needed for docx); default: standard output."
     ),
 ) -> None:
     """Render a document as the letter (text), Word (docx), Markdown or HTML."""
+    fmt = format_for(fmt, output, "text")
     if fmt not in FORMATS or fmt not in RENDERERS:
         typer.echo(f"kamerqa: unknown format {fmt!r}; choose from {', '.join(FORMATS)}", err=True)
         raise typer.Exit(2)
