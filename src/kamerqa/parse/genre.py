@@ -27,7 +27,11 @@ _TITLE_SIGNALS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "lijst_van_vragen",
-        re.compile(r"\blijst\s+van\s+(?:vragen\s+en\s+antwoorden|feitelijke\s+vragen)\b", re.I),
+        re.compile(
+            r"\blijst\s+van\s+(?:vragen\s+en\s+antwoorden|feitelijke\s+vragen)\b"
+            r"|\bfeitelijke\s+vragen\b",
+            re.I,
+        ),
     ),
     (
         "schriftelijk_overleg",

@@ -333,8 +333,9 @@ def subject_after(pattern: re.Pattern[str], text: str) -> str | None:
     if match is None:
         return None
     subject = first_sentence(text[match.end() :]).strip()
-    subject = re.sub(r"\s*\((?:Kamerstuk|kst-)[^)]*\)\s*$", "", subject)
-    return subject or None
+    # up to its Kamerstuk citation, or a clause about it (", die op … zijn ingezonden")
+    subject = re.split(r"\s*\((?:Kamerstuk|kst-)|,\s+(?:die|dat|welke)\s", subject, maxsplit=1)[0]
+    return subject.strip() or None
 
 
 def fill_intro_metadata(metadata: Metadata, intro: str, head: list[str]) -> None:

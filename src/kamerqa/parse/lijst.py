@@ -23,7 +23,13 @@ from kamerqa.parse.letter import (
     format_facts,
     subject_after,
 )
-from kamerqa.parse.qa_common import QABuilder, answer_heading, is_heading_like, question_heading
+from kamerqa.parse.qa_common import (
+    QABuilder,
+    answer_heading,
+    is_heading_like,
+    question_heading,
+    split_glued_headings,
+)
 from kamerqa.parse.questions import numbered_paragraph
 from kamerqa.readers.blocks import Block, ReadResult
 
@@ -33,14 +39,22 @@ _LOOKAHEAD = 8
 _HEADER_NR = re.compile(r"^(?:nr|nummer|vraag\s*nr|vraagnummer)\.?$", re.I)
 # "Vraag", or "Vraag Bijlage" when a PDF reader joined an empty column's header to it
 _HEADER_VRAAG = re.compile(r"^vra(?:ag|gen)(?:\s+(?!nr\b|nummer\b)\S.*)?$", re.I)
-_SUBJECT = re.compile(r"\bvoorgelegd\s+aan\s+.{0,120}?\b(?:over|inzake|betreffende)\s+", re.I)
+_SUBJECT = re.compile(
+    r"\bvoorgelegd\s+aan\s+.{0,120}?\b(?:over|inzake|betreffende)\s+"
+    r"|\bvragen\s+van\s+de\s+(?:vaste\s+|algemene\s+)?commissie\s+.{0,80}?\b(?:over|inzake)\s+",
+    re.I,
+)
 _HEAD_LINE = re.compile(
-    r"^\s*(?:vastgesteld|ontvangen|nr\.|\d{2}\s?\d{3}\b)|lijst\s+van\s+(?:vragen|feitelijke)", re.I
+    r"^\s*(?:vastgesteld|ontvangen|nr\.|\d{2}\s?\d{3}\b)|lijst\s+van\s+(?:vragen|feitelijke)"
+    r"|^\s*(?:antwoorden|beantwoording)\s+(?:op\s+|van\s+)?(?:de\s+)?(?:feitelijke\s+)?vragen\b",
+    re.I,
 )
 # "Hoeveel …? 12 13": the page columns (Blz. van, t/m) of a table printed as text
 _PAGE_REFS = re.compile(r"(?<=[?.])\s+\d{1,4}(?:\s+\d{1,4}){0,2}\s*$")
 _OFFICER = re.compile(
-    r"^\s*(?:de\s+)?(?:adjunct-|plv\.\s*|wnd\.\s*)?(?:voorzitter|griffier)\b", re.I
+    r"^\s*(?:de\s+|het\s+)?(?:adjunct-|plv\.\s*|wnd\.\s*)?"
+    r"(?:voorzitter|griffier|minister|staatssecretaris)\b",
+    re.I,
 )
 # the column header of the question tables, printed as a line of text
 _HEADER_LINE = re.compile(r"^\s*(?:nr|nummer)\.?\s+vraag\b(?:\s+\S+){0,8}\s*$", re.I)
@@ -203,16 +217,16 @@ def _is_leading_section(blocks: list[Block], index: int) -> bool:
 
 def parse(read: ReadResult, document: Document) -> Document:
     """Parse a lijst van vragen en antwoorden into ``document``."""
-    blocks = read.blocks
+    blocks = split_glued_headings(read.blocks)
     start = _body_start(blocks)
     head = blocks[:start]
     head_texts = [b.text for b in head]
     intro = " ".join(head_texts)
     builder = _Walker(blocks[start:]).run()
     fill_intro_metadata(document.metadata, intro, [b.text for b in head])
-    apply_format_facts(document.metadata, format_facts(read))
     meta = document.metadata
     meta.subject = meta.subject or subject_after(_SUBJECT, intro) or dossier_title(head_texts)
+    apply_format_facts(meta, format_facts(read))
     if not meta.reference:  # the letter or report the questions were about
         meta.reference = answered_kamerstuk(intro, own=meta.identifiers.koop, near=r"\bover\b")
     builder.loose_notes.extend(read.unplaced_notes)

@@ -8,8 +8,9 @@ text held the marker, finds cross-references and citations, and fills the Docume
 
 from __future__ import annotations
 
+import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kamerqa.model import Answer, Document, Footnote, Party, Question, Reference
 from kamerqa.parse.citations import find_references
@@ -25,6 +26,7 @@ __all__ = [
     "is_heading_like",
     "party_heading",
     "question_heading",
+    "split_glued_headings",
     "strip_enumerator",
 ]
 
@@ -44,7 +46,44 @@ _REPLY_HEADING = re.compile(
     r"\s*[:.]?$",
     re.I,
 )
+_INLINE_ANSWER = re.compile(
+    r"^(Antwoord(?:en)?(?:\s+op\s+(?:de\s+)?vra(?:ag|gen)\s+\d[\dt/m ,en]*?)?|Antwoord\s+\d{1,3})"
+    r"\s+([A-Z][a-z].*)$",
+    re.S,
+)
 _QUESTION_ALONE = re.compile(r"^\s*vraag\s*[:.]?\s*$", re.I)
+
+
+# "…? Antwoord De …" / "… miljard. Vraag 2 Welke …": a heading run into the paragraph before
+# it (a PDF text layer that lost the paragraph break)
+_GLUED_HEADING = re.compile(
+    r"(?<=[?])\s+"
+    r"(?=Antwoord(?:en)?(?:\s+op\s+(?:de\s+)?vra(?:ag|gen)\s+\d[\dt/m ,en]*?)?:?\s+[A-Z])"
+    r"|(?<=[.?!])\s+(?=Vraag\s+\d{1,3}[a-z]?:?\s+[A-Z])"
+)
+
+
+def split_glued_headings(blocks: list[Block]) -> list[Block]:
+    """Blocks split before "Vraag N …"/"Antwoord …" run into the paragraph before them;
+    footnote markers go with the part they sat in."""
+    out: list[Block] = []
+    for block in blocks:
+        cuts = (
+            [m.end() for m in _GLUED_HEADING.finditer(block.text)] if block.kind != "table" else []
+        )
+        if not cuts:
+            out.append(block)
+            continue
+        bounds = [0, *cuts, len(block.text)]
+        for start, end in itertools.pairwise(bounds):
+            notes = [
+                Note(n.id, n.text, None if n.offset is None else n.offset - start)
+                for n in block.notes
+                if (n.offset is None and start == 0)
+                or (n.offset is not None and start <= n.offset < end + (end == len(block.text)))
+            ]
+            out.append(replace(block, text=block.text[start:end].rstrip(), notes=notes))
+    return out
 
 
 def strip_enumerator(text: str) -> str:
@@ -92,6 +131,11 @@ def answer_heading(text: str) -> tuple[list[str], str] | None:
     match = match_answer_heading(stripped)
     if match is not None:
         return match.numbers, match.rest
+    inline = _INLINE_ANSWER.match(stripped)
+    if inline is not None:  # "Antwoord De …": a bold heading run followed by the answer
+        heading = match_answer_heading(inline.group(1))
+        if heading is not None:
+            return heading.numbers, inline.group(2)
     if _REPLY_HEADING.match(stripped) and not _PARTY_HEADING.search(stripped):
         return [], ""
     return None

@@ -31,6 +31,7 @@ from kamerqa.parse.qa_common import (
     is_heading_like,
     party_heading,
     question_heading,
+    split_glued_headings,
     strip_enumerator,
 )
 from kamerqa.parse.questions import (
@@ -326,7 +327,7 @@ class _Walker:
 
 def parse(read: ReadResult, document: Document) -> Document:
     """Parse a schriftelijk overleg (answer letter or Verslag) into ``document``."""
-    blocks = read.blocks
+    blocks = split_glued_headings(read.blocks)
     start = _body_start(blocks)
     end, signers = closing_signatories([b.text for b in blocks])
     end = max(end, start)

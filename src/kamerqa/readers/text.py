@@ -165,8 +165,27 @@ def _paragraphs(lines: list[str]) -> list[str]:
 _BULLET = re.compile(r"^[•◦▪▫●○■□➢►‣⁃∙·\uf0b7\uf0a7*–—-]\s+(?=\S)")
 
 
-def _table_row(line: str) -> list[str] | None:
-    if line.count("\t") < 2:
+_ENUMERATOR_CELL = re.compile(r"^\s*(?:\d{1,3}|[a-z]|[ivx]{1,4})?[.)]?\s*$|^\s*[-•*–▪]\s*$", re.I)
+
+
+def _two_cell_rows(paragraphs: list[str]) -> set[int]:
+    """Lines with one tab that form a two-column table: next to another such line (blank lines
+    aside), the first cell being no list number or bullet ("1.\tText" is a list item)."""
+
+    def two_cells(line: str) -> bool:
+        first, _, second = line.partition("\t")
+        return line.count("\t") == 1 and bool(second.strip()) and not _ENUMERATOR_CELL.match(first)
+
+    found: set[int] = set()
+    filled = [i for i, p in enumerate(paragraphs) if p.strip()]
+    for previous, current in itertools.pairwise(filled):
+        if two_cells(paragraphs[previous]) and two_cells(paragraphs[current]):
+            found.update((previous, current))
+    return found
+
+
+def _table_row(line: str, two_cells: bool = False) -> list[str] | None:
+    if line.count("\t") < (1 if two_cells else 2):
         return None
     return [" ".join(_SENTINEL.sub("", cell).split()) for cell in line.split("\t")]
 
@@ -206,11 +225,13 @@ def read_text(text: str) -> ReadResult:
     scanner = MarkerScanner(note_list)
     result = ReadResult(format="text")
     in_table = False
-    for raw in _paragraphs(lines):
+    paragraphs = _paragraphs(lines)
+    pairs = _two_cell_rows(paragraphs)
+    for index, raw in enumerate(paragraphs):
         line, notes = tika_markers(raw, bodies)
         line, typed = scanner.scan(line, before=len(notes))
         notes += typed
-        row = _table_row(line)
+        row = _table_row(line, two_cells=index in pairs)
         if row is not None:
             _add_table_row(result, row, notes, in_table)
         else:
