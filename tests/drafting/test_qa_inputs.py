@@ -51,3 +51,27 @@ def test_api_upload_and_json_errors_say_what_is_wrong(
     )
     assert garbage.status_code == 422
     assert "not valid JSON" in garbage.json()["error"]["message"]
+
+
+def test_placeholder_warning_quotes_a_short_piece(
+    drafting: Drafting, users: dict[str, User], consultation: Consultation
+) -> None:
+    drafting.set_answer(
+        users["drafter"], consultation.id, ["1"], "Wordt " + "x" * 5000 + " aangevuld."
+    )
+    issues = drafting.check(users["drafter"], consultation.id)
+    (placeholder,) = [i for i in issues if "placeholder" in str(i)]
+    assert len(str(placeholder)) < 120, str(placeholder)
+
+
+def test_api_refuses_absurdly_long_answers(
+    client: TestClient, tokens: dict[str, str], consultation: Consultation
+) -> None:
+    auth = {"Authorization": f"Bearer {tokens['drafter']}"}
+    url = f"/api/drafting/consultations/{consultation.id}/answers"
+    body = {"questions": ["1"], "text": "a " * 60_000, "version": consultation.version}
+    refused = client.put(url, json=body, headers=auth)
+    assert refused.status_code == 422
+    assert refused.json()["error"]["message"].startswith("text:")
+    body["text"] = "Een gewoon antwoord."
+    assert client.put(url, json=body, headers=auth).status_code == 200

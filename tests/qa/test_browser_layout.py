@@ -29,8 +29,12 @@ AUDIT_JS = (Path(__file__).resolve().parent / "layout_audit.js").read_text(encod
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    db = build_small_store(tmp_path_factory.mktemp("qa-browser") / "kamerqa.db")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_small_store(tmp_path_factory.mktemp("qa-browser") / "kamerqa.db")
+
+
+@pytest.fixture(scope="module")
+def server(db: Path) -> Iterator[str]:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = int(sock.getsockname()[1])
@@ -78,3 +82,34 @@ def test_pages_fit_are_labelled_and_readable(
         assert logo is not None and logo["y"] >= 6, "the logo touches the top of the screen"
     context.close()
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_drafting_editor_is_laid_out(server: str, browser: Any, db: Path, width: int) -> None:
+    from kamerqa.cli.serve_cmd import examples_dir
+    from kamerqa.drafting import auth
+    from kamerqa.drafting.inbreng import content_from_inbreng
+    from kamerqa.drafting.service import Drafting
+    from kamerqa.store import open_store
+
+    inbreng = examples_dir() / "so_eurogroep_2026-07.docx"
+    with open_store(db) as store:
+        token = auth.add_user(store, f"qa{width}", "drafter", "qa")
+        user = auth.user_for_token(store, token)
+        assert user is not None
+        content = content_from_inbreng(inbreng.read_bytes(), inbreng.name)
+        cid = Drafting(store).create(user, content).id
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(server + "/drafting")
+    page.fill("#token", token)
+    page.click("button[type=submit]")
+    page.goto(f"{server}/drafting/{cid}")
+    problems = page.evaluate(AUDIT_JS)
+    box = page.locator("textarea.answer").first.bounding_box()
+    main = page.locator("#drafting").bounding_box()
+    context.close()
+    assert not problems, "\n".join(problems)
+    assert box is not None and main is not None
+    assert box["width"] > 0.8 * main["width"], "the answer box is not the width of the page"
+    assert box["height"] >= 120, "the answer box is too small to write in"

@@ -15,7 +15,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from kamerqa.api.deps import StorePool, pool_of
 from kamerqa.api.errors import ERROR_RESPONSES, ApiError
@@ -50,13 +50,17 @@ _MEDIA = {
 }
 
 
+MAX_ANSWER_CHARS = 100_000  # a long answer is some thousands; this only stops abuse
+MAX_NOTE_CHARS = 10_000
+
+
 class LoginRequest(BaseModel):
-    token: str
+    token: str = Field(max_length=200)
 
 
 class AnswerRequest(BaseModel):
-    questions: list[str]
-    text: str
+    questions: list[str] = Field(max_length=100)
+    text: str = Field(max_length=MAX_ANSWER_CHARS)
     version: int | None = None
 
 
@@ -66,7 +70,7 @@ class ContentRequest(BaseModel):
 
 
 class FootnoteRequest(BaseModel):
-    text: str
+    text: str = Field(max_length=MAX_NOTE_CHARS)
 
 
 class StateRequest(BaseModel):

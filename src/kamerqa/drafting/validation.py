@@ -46,6 +46,10 @@ def check_answered(content: ConsultationContent) -> Iterator[Issue]:
                 )
 
 
+def _shorten(text: str, limit: int = 12) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def check_placeholders(content: ConsultationContent) -> Iterator[Issue]:
     for answer in content.answers:
         text = strip_markers(answer.text).strip()
@@ -59,7 +63,7 @@ def check_placeholders(content: ConsultationContent) -> Iterator[Issue]:
                 "warning",
                 content,
                 first,
-                f"the answer contains the placeholder {found.group(0).strip()!r}",
+                f"the answer contains the placeholder {_shorten(found.group(0).strip())!r}",
             )
 
 
