@@ -327,6 +327,14 @@ def first_sentence(text: str) -> str:
     return text
 
 
+# where a subject ends: its Kamerstuk citation, a clause about it, the sending details
+_SUBJECT_END = re.compile(
+    r"\s*\((?:Kamerstuk|kst-)|,\s+(?:die|dat|welke)\s"
+    r"|,?\s+(?:ingezonden|ingediend|verzonden)\s+(?:op|d\.d\.)\s|,?\s+met\s+(?:het\s+)?kenmerk\b",
+    re.I,
+)
+
+
 def subject_after(pattern: re.Pattern[str], text: str) -> str | None:
     """The subject that follows ``pattern`` (e.g. "… over "), its Kamerstuk citation dropped."""
     match = pattern.search(text)
@@ -334,7 +342,7 @@ def subject_after(pattern: re.Pattern[str], text: str) -> str | None:
         return None
     subject = first_sentence(text[match.end() :]).strip()
     # up to its Kamerstuk citation, or a clause about it (", die op … zijn ingezonden")
-    subject = re.split(r"\s*\((?:Kamerstuk|kst-)|,\s+(?:die|dat|welke)\s", subject, maxsplit=1)[0]
+    subject = _SUBJECT_END.split(subject, maxsplit=1)[0]
     return subject.strip() or None
 
 
