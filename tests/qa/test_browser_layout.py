@@ -104,8 +104,13 @@ def test_drafting_editor_is_laid_out(server: str, browser: Any, db: Path, width:
     page.goto(server + "/drafting")
     page.fill("#token", token)
     page.click("button[type=submit]")
+    page.wait_for_url(server + "/drafting")
+    problems = [f"list: {p}" for p in page.evaluate(AUDIT_JS)]
+    logout = page.locator("text=Uitloggen").bounding_box()
+    title = page.locator("h1").bounding_box()
+    assert logout is not None and title is not None and logout["y"] < title["y"]
     page.goto(f"{server}/drafting/{cid}")
-    problems = page.evaluate(AUDIT_JS)
+    problems += page.evaluate(AUDIT_JS)
     box = page.locator("textarea.answer").first.bounding_box()
     main = page.locator("#drafting").bounding_box()
     context.close()
