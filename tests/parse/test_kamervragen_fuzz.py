@@ -31,8 +31,21 @@ LINES = [
     "J. Pieters",
     "In antwoord op uw brief van 2 mei 2025, nr. 2025Z01234",
     "Hoogachtend,",
+    "Ad 1",
+    "Ad vraag 2 en 3: Ja.",
+    "Antwoord Het klopt.",
+    "Pagina 2 van 3",
+    "Zo is het. Pagina 2",
+    "ah-tk-20252026-1 ISSN 0921-7398 ’s-Gravenhage 2026 1",
+    "Antwoorden op Kamervragen Vraag 1: Klopt het?",
+    "Klopt het? Antwoord 1 Ja.",
+    "Wat kost het? Wie betaalt? Wanneer?",
+    "• een punt",
+    "De minister van Onderwijs, Cultuur en Wetenschap, dr. A. Bos",
+    "Datum: 3 april 2026",
     "",
 ]
+CELLS = ["Nr", "Vraag", "Antwoord", "1", "", "Klopt het?", "Ja.", "Vraag 2", "Datum", "x"]
 
 blocks_strategy = st.lists(
     st.builds(
@@ -50,6 +63,7 @@ blocks_strategy = st.lists(
         ),
         role=st.sampled_from(["", "", "", "question", "answer", "question_heading"]),
         number=st.sampled_from(["", "1", "2", "7a"]),
+        rows=st.lists(st.lists(st.sampled_from(CELLS), max_size=4), max_size=5),
     ),
     max_size=40,
 )

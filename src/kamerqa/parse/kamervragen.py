@@ -161,10 +161,10 @@ def _plain_table(block: Block) -> Block:
     """A table's text as its cells separated by spaces (readers differ: " | ", tabs …)."""
     if block.kind != "table" or not block.rows:
         return block
-    text = "\n".join(" ".join(" ".join(cell.split()) for cell in row if cell.strip())
-                     for row in block.rows)  # fmt: skip
-    return Block(text=fix_text(text), kind="table", rows=block.rows, notes=block.notes,
-                 style=block.style)  # fmt: skip
+    lines = [" ".join(" ".join(cell.split()) for cell in row if cell.strip()) for row in block.rows]
+    text = fix_text("\n".join(line for line in lines if line))
+    notes = shift_notes(block.notes, 0, len(text))  # cell offsets do not survive the re-join
+    return Block(text=text, kind="table", rows=block.rows, notes=notes, style=block.style)
 
 
 def _pieces(block: Block) -> list[tuple[str, list[Note]]]:
@@ -193,10 +193,10 @@ def _pieces(block: Block) -> list[tuple[str, list[Note]]]:
 def parse(read: ReadResult, document: Document) -> Document:
     """Fill ``document`` (genre kamervragen) from reader blocks."""
     blocks = _clean_blocks(read)
-    imprints = [b.text for b in blocks if b.kind != "table" and _IMPRINT.match(b.text)]
+    imprints = [b for b in blocks if b.kind != "table" and _IMPRINT.match(b.text)]
     blocks = [b for b in blocks if b.kind == "table" or not _IMPRINT.match(b.text)]
     head, items, tail = segment(blocks)
-    head_texts = [b.text for b in head] + [b.text for b in tail] + imprints
+    head_texts = [b.text for b in head + tail + imprints]
     rows = [row for block in head if block.kind == "table" for row in block.rows]
     lines = [line for block in read.blocks[:40] for line in block.text.splitlines()]
     facts = {**letterhead_facts(rows, lines), **read.metadata}
@@ -206,7 +206,7 @@ def parse(read: ReadResult, document: Document) -> Document:
     if len(parties) == 1 and None not in parties:
         for question in document.questions:
             question.party = next(iter(parties))
-    for block in head + tail:
+    for block in head + tail + imprints:
         _add_notes(document, block.notes, None)
     _add_notes(document, read.unplaced_notes, None)
     _references(document, " ".join(head_texts))

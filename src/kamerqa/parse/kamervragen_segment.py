@@ -330,6 +330,7 @@ def qa_table_blocks(table: Block) -> list[Block]:
     else:
         return [table]
     blocks = [block for block in blocks if block.text]
-    if blocks:
-        blocks[0].notes = list(table.notes)
+    if not blocks:
+        return [table]  # nothing to unpack: keep the table (and its notes)
+    blocks[0].notes = list(table.notes)
     return blocks
