@@ -139,3 +139,23 @@ def test_output_format_follows_the_file_extension(kamerqa_cli: Cli, tmp_path: Pa
     explicit = tmp_path / "explicit.md"
     assert kamerqa_cli("parse", str(EXAMPLE), "-f", "json", "-o", str(explicit)).code == 0
     assert explicit.read_text(encoding="utf-8").lstrip().startswith("{")
+
+
+def test_dash_reads_standard_input(
+    kamerqa_cli: Cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import io
+    import sys
+
+    class Stdin:
+        def __init__(self, data: bytes) -> None:
+            self.buffer = io.BytesIO(data)
+
+    monkeypatch.setattr(sys, "stdin", Stdin(EXAMPLE.read_bytes()))
+    parsed = kamerqa_cli("parse", "-")
+    assert parsed.code == 0 and '"questions"' in parsed.out
+    monkeypatch.setattr(sys, "stdin", Stdin(parsed.out.encode()))
+    rendered = kamerqa_cli("render", "-", "-f", "md")
+    assert rendered.code == 0 and "Vraag 1" in rendered.out
+    monkeypatch.setattr(sys, "stdin", Stdin(b""))
+    one_line_failure(kamerqa_cli("parse", "-"), "standard input")

@@ -1,13 +1,27 @@
-"""Writing command output to files: every problem becomes one line naming the file.
+"""Reading command input and writing output files: every problem is one line naming the file.
 
-Shared by the verbs that take ``-o`` (parse, render, draft export); not a verb itself.
+Shared by the verbs that take files and ``-o`` (parse, render, draft); not a verb itself.
 """
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
+from kamerqa import read_input_file
 from kamerqa.errors import KamerqaInputError
+
+STDIN = "-"
+
+
+def read_input(path: Path) -> bytes:
+    """The bytes of ``path``, or of standard input for ``-``; problems name the file."""
+    if str(path) == STDIN:
+        data = sys.stdin.buffer.read()
+        if not data:
+            raise KamerqaInputError("nothing on standard input", STDIN)
+        return data
+    return read_input_file(path)
 
 
 def _problem(exc: OSError, target: Path) -> str:

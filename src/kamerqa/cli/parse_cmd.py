@@ -7,8 +7,8 @@ from pathlib import Path
 
 import typer
 
-from kamerqa import parse_file
-from kamerqa.cli.outputs import format_for, output_folder, write_output
+from kamerqa import parse_bytes
+from kamerqa.cli.outputs import format_for, output_folder, read_input, write_output
 from kamerqa.errors import KamerqaInputError
 from kamerqa.model import Document, json_schema
 from kamerqa.render import RENDERERS, extension, render
@@ -34,7 +34,7 @@ def _combined(documents: list[Document], fmt: str) -> str | bytes:
 
 def parse(
     files: list[Path] = typer.Argument(
-        ..., help="Documents to parse (text, DOCX, PDF, HTML, XML)."
+        ..., help="Documents to parse (text, DOCX, PDF, HTML, XML); - reads standard input."
     ),
     fmt: str | None = typer.Option(
         None,
@@ -58,7 +58,7 @@ def parse(
     failures = 0
     for path in files:
         try:
-            documents.append((path, parse_file(path)))
+            documents.append((path, parse_bytes(read_input(path), str(path))))
         except KamerqaInputError as err:
             failures += 1
             typer.echo(f"kamerqa: {err.with_path(str(path))}", err=True)

@@ -8,8 +8,8 @@ from pathlib import Path
 import typer
 from pydantic import ValidationError
 
-from kamerqa import parse_bytes, read_input_file
-from kamerqa.cli.outputs import format_for, write_output
+from kamerqa import parse_bytes
+from kamerqa.cli.outputs import format_for, read_input, write_output
 from kamerqa.errors import KamerqaInputError
 from kamerqa.model import SCHEMA_VERSION, Document
 from kamerqa.render import RENDERERS, render
@@ -19,7 +19,7 @@ FORMATS = ("text", "docx", "md", "html", "json")
 
 def load_document(path: Path) -> Document:
     """A kamerqa/1 JSON document, or any document kamerqa can parse."""
-    data = read_input_file(path)
+    data = read_input(path)
     if data.lstrip()[:1] == b"[" and _is_json(data):
         raise KamerqaInputError(
             "a JSON list (kamerqa parse of several files?); render takes one document", str(path)
@@ -51,7 +51,9 @@ def _is_json(data: bytes) -> bool:
 
 
 def render_command(
-    file: Path = typer.Argument(..., help="A kamerqa/1 JSON document or any parseable file."),
+    file: Path = typer.Argument(
+        ..., help="A kamerqa/1 JSON document or any parseable file; - reads standard input."
+    ),
     fmt: str | None = typer.Option(
         None,
         "--format",
