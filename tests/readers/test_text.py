@@ -211,3 +211,18 @@ def test_bullet_glyph_makes_a_list_item_and_letterhead_lines_are_facts() -> None
     item = next(b for b in result.blocks if b.kind == "list_item")
     assert item.text == "eerste punt"
     assert result.metadata["date"] == "4 december 2025"
+
+
+def test_layout_export_keeps_numbered_lines_and_splits_before_faction_prose() -> None:
+    answer = (
+        "Het kabinet deelt deze analyse en werkt de komende maanden een uitgebreide aanpak uit "
+        "voor alle regio's in het land, zodat niemand tussen wal en schip valt in de zorg."
+    )
+    faction = "De leden van de VVD-fractie vragen hoe de minister dit gaat financieren en wanneer."
+    lines = textwrap.wrap(answer, width=60) + textwrap.wrap(faction, width=60)
+    for number in range(1, 5):
+        lines += [f"{number} Hoeveel middelen zijn in 2026", "beschikbaar voor de jeugdzorg?"]
+    texts = [b.text for b in read_text("\n".join(lines) + "\n").blocks]
+    assert texts[0] == answer
+    assert texts[1] == faction
+    assert sum(t.startswith(("1 Hoeveel", "2 Hoeveel", "3 Hoeveel")) for t in texts) == 3

@@ -41,6 +41,11 @@ _BLOCK_START = re.compile(
     r"|[a-z][.)]\s|\[\d{1,3}:\s)",
     re.I,
 )
+# sentences that open a paragraph of inbreng: after a sentence end they start a new block
+_PARAGRAPH_OPENING = re.compile(
+    r"^(?:De leden van de|Het lid van de|Deze leden|Dit lid|Vragen en opmerkingen van|De regering"
+    r"|Het kabinet)\b"
+)
 _MIN_WRAP_WIDTH = 30
 _MAX_WRAP_WIDTH = 100
 
@@ -117,6 +122,9 @@ _FURNITURE = re.compile(
 )
 
 
+_TABLE_HEADER = re.compile(r"^\s*(?:nr|nummer)\.?\s+vraag\b", re.I)
+
+
 def _drop_furniture(lines: list[str]) -> list[str]:
     """Page furniture of a layout (hard-wrapped) export: known running headers and footers, and
     lines of three or more words without a sentence end that recur (digits aside) three times
@@ -125,12 +133,14 @@ def _drop_furniture(lines: list[str]) -> list[str]:
 
     def furniture(line: str) -> bool:
         text = line.strip()
-        if not text or _BLOCK_START.match(text):
+        if not text or _BLOCK_START.match(text) or _TABLE_HEADER.match(text):
             return False
         if _FURNITURE.match(text):
             return True
         shape = re.sub(r"\d+", "#", text)
-        return shapes[shape] >= 3 and len(text.split()) >= 3 and text[-1] not in ".?!:;,"
+        numbered = text[:1].isdigit()  # "12 Hoeveel middelen …": a question of a list
+        recurs = shapes[shape] >= 3 and len(text.split()) >= 3 and text[-1] not in ".?!:;,"
+        return recurs and not numbered
 
     return [line for line in lines if not furniture(line)]
 
@@ -151,6 +161,7 @@ def _paragraphs(lines: list[str]) -> list[str]:
             and previous
             and (_wrapped_after(previous, stripped, width) or re.search(r"\w-$", previous))
             and not _BLOCK_START.match(stripped)
+            and not (_PARAGRAPH_OPENING.match(stripped) and previous.rstrip()[-1:] in ".?!:")
             and "\t" not in line
         )
         if joinable:
