@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from kamerqa.model import Document, Source
+from kamerqa.parse import parse_bytes
 from kamerqa.parse.kamervragen import parse
 from kamerqa.parse.kamervragen_meta import (
     header_metadata,
@@ -298,3 +299,22 @@ def test_qa_table_with_wrapped_and_ragged_rows() -> None:
     document = _parse([Block(HEADER), table])
     assert [(q.number, q.text) for q in document.questions] == [("1", "Klopt het?")]
     assert [(a.questions, a.text) for a in document.answers] == [(["1"], "Ja, dat klopt.")]
+
+
+WORD_HTML = """<html><head><meta charset="utf-8"></head><body lang=NL><div class=WordSection1>
+<p class=MsoNormal>Vragen van het lid Visser (VVD) aan de Minister van Defensie over munitie
+(ingezonden 2 maart 2026).</p>
+<p class=MsoNormal><b>Vraag 1</b></p>
+<p class=MsoNormal>Klopt het bericht?<a href="#_ftn1" name="_ftnref1"><span
+class=MsoFootnoteReference>[1]</span></a></p>
+<p class=MsoNormal><b>Antwoord 1</b></p><p class=MsoNormal>Ja.</p>
+</div><div><hr align=left size=1 width="33%"><div id=ftn1><p class=MsoFootnoteText>
+<a href="#_ftnref1" name="_ftn1"><span class=MsoFootnoteReference>[1]</span></a>
+Dagblad, 1 maart 2026.</p></div></div></body></html>"""
+
+
+def test_word_html_export_with_typed_footnotes() -> None:
+    document = parse_bytes(WORD_HTML.encode(), "antwoord.htm")
+    assert [(q.number, q.text) for q in document.questions] == [("1", "Klopt het bericht?")]
+    assert [a.text for a in document.answers] == ["Ja."]
+    assert [(f.text, f.in_) for f in document.footnotes] == [("Dagblad, 1 maart 2026.", "q1")]

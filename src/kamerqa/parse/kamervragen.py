@@ -10,6 +10,7 @@ when bold question text is followed by a non-bold paragraph and no answer headin
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kamerqa.model import Answer, Document, Footnote, Question
 from kamerqa.parse.citations import find_references
@@ -24,6 +25,7 @@ from kamerqa.parse.kamervragen_segment import (
 )
 from kamerqa.parse.numbering import number_key
 from kamerqa.readers.blocks import Block, Note, ReadResult
+from kamerqa.readers.docx_notes import attach_typed_notes
 
 __all__ = ["parse"]
 
@@ -141,9 +143,17 @@ def _annex_title(head: list[Block]) -> str:
     return ""
 
 
-def _clean_blocks(read: ReadResult) -> list[Block]:
+def _typed_notes(read: ReadResult) -> tuple[list[Block], list[Note]]:
+    """HTML exported from Word ("[1]" markers, a "[1] …" list at the end) without linked notes:
+    resolve the typed markers as the DOCX reader does. Other reads are returned as they are."""
+    if read.format != "html" or read.unplaced_notes or any(b.notes for b in read.blocks):
+        return read.blocks, read.unplaced_notes
+    return attach_typed_notes([replace(block, notes=[]) for block in read.blocks])
+
+
+def _clean_blocks(blocks_in: list[Block]) -> list[Block]:
     blocks: list[Block] = []
-    for block in read.blocks:
+    for block in blocks_in:
         if block.kind == "table" and block.rows:
             blocks.extend(_plain_table(b) for b in qa_table_blocks(block))
             continue
@@ -192,7 +202,8 @@ def _pieces(block: Block) -> list[tuple[str, list[Note]]]:
 
 def parse(read: ReadResult, document: Document) -> Document:
     """Fill ``document`` (genre kamervragen) from reader blocks."""
-    blocks = _clean_blocks(read)
+    read_blocks, unplaced = _typed_notes(read)
+    blocks = _clean_blocks(read_blocks)
     imprints = [b for b in blocks if b.kind != "table" and _IMPRINT.match(b.text)]
     blocks = [b for b in blocks if b.kind == "table" or not _IMPRINT.match(b.text)]
     head, items, tail = segment(blocks)
@@ -208,7 +219,7 @@ def parse(read: ReadResult, document: Document) -> Document:
             question.party = next(iter(parties))
     for block in head + tail + imprints:
         _add_notes(document, block.notes, None)
-    _add_notes(document, read.unplaced_notes, None)
+    _add_notes(document, unplaced, None)
     _references(document, " ".join(head_texts))
     document.title = _title(document, read)
     _warn(document, " ".join(head_texts))
