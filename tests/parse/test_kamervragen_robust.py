@@ -318,3 +318,17 @@ def test_word_html_export_with_typed_footnotes() -> None:
     assert [(q.number, q.text) for q in document.questions] == [("1", "Klopt het bericht?")]
     assert [a.text for a in document.answers] == ["Ja."]
     assert [(f.text, f.in_) for f in document.footnotes] == [("Dagblad, 1 maart 2026.", "q1")]
+
+
+def test_running_headers_left_as_paragraphs_are_dropped() -> None:
+    blocks = [Block(HEADER), Block("Vraag 1"), Block("Klopt het")]
+    blocks += [Block("Tweede Kamer, vergaderjaar 2025–2026, Aanhangsel 2"), Block("bericht?")]
+    blocks += [
+        Block("Antwoord 1"),
+        Block("Aanhangsel Handelingen II 2025/26, nr. 1702 — Tweede Kamer"),
+    ]
+    blocks.append(Block("Ja."))
+    document = _parse(blocks)
+    assert [q.text for q in document.questions] == ["Klopt het\n\nbericht?"]
+    assert [a.text for a in document.answers] == ["Ja."]
+    assert not any(r.type == "aanhangsel" for r in document.references)

@@ -33,9 +33,14 @@ _ANNEX_TITLE = re.compile(r"^antwoord(en)?\s+(van|op)\b", re.I)
 _POSTPONED = re.compile(r"\buitstel\b|niet binnen de (gebruikelijke )?termijn", re.I)
 # The KOOP imprint at the foot of an Aanhangsel page, when a reader left it in the text (one-page
 # PDFs: nothing repeats, so it does not look like page furniture)
-_IMPRINT = re.compile(
-    r"^(?:(?:ah|kv)-tk-\S+\s+)?ISSN\s*\d{4}\s*-?\s*\d{3}[\dX]\b.{0,120}$"
-    r"|^(?:pagina|blz\.?)\s+\d{1,3}(?:\s+(?:van|/)\s+\d{1,3})?$",  # "Pagina 2 van 3"
+_IMPRINT = re.compile(r"^(?:(?:ah|kv)-tk-\S+\s+)?ISSN\s*\d{4}\s*-?\s*\d{3}[\dX]\b.{0,120}$", re.I)
+# Other page furniture a reader may leave as a paragraph of its own: "Pagina 2 van 3", running
+# headers "Tweede Kamer, vergaderjaar 2025–2026, Aanhangsel 3", "Aanhangsel Handelingen II
+# 2025/26, nr. 1702 — …"
+_FURNITURE = re.compile(
+    r"^(?:pagina|blz\.?)\s+\d{1,3}(?:\s+(?:van|/)\s+\d{1,3})?$"
+    r"|^Tweede Kamer, vergaderjaar \d{4}\s*[–-]\s*\d{4}, Aanhangsel(?:\s+\d{1,4})?$"
+    r"|^Aanhangsel Handelingen II \d{4}/\d{2}, nr\. \d{1,5}\b.{0,80}$",
     re.I,
 )
 # "… afgerond. Pagina 3": a page footer a text reader glued to the paragraph it interrupted
@@ -205,7 +210,9 @@ def parse(read: ReadResult, document: Document) -> Document:
     read_blocks, unplaced = _typed_notes(read)
     blocks = _clean_blocks(read_blocks)
     imprints = [b for b in blocks if b.kind != "table" and _IMPRINT.match(b.text)]
+    furniture = [b for b in blocks if b.kind != "table" and _FURNITURE.match(b.text)]
     blocks = [b for b in blocks if b.kind == "table" or not _IMPRINT.match(b.text)]
+    blocks = [b for b in blocks if b.kind == "table" or not _FURNITURE.match(b.text)]
     head, items, tail = segment(blocks)
     head_texts = [b.text for b in head + tail + imprints]
     rows = [row for block in head if block.kind == "table" for row in block.rows]
@@ -217,7 +224,7 @@ def parse(read: ReadResult, document: Document) -> Document:
     if len(parties) == 1 and None not in parties:
         for question in document.questions:
             question.party = next(iter(parties))
-    for block in head + tail + imprints:
+    for block in head + tail + imprints + furniture:
         _add_notes(document, block.notes, None)
     _add_notes(document, unplaced, None)
     _references(document, " ".join(head_texts))
