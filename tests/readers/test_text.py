@@ -226,3 +226,22 @@ def test_layout_export_keeps_numbered_lines_and_splits_before_faction_prose() ->
     assert texts[0] == answer
     assert texts[1] == faction
     assert sum(t.startswith(("1 Hoeveel", "2 Hoeveel", "3 Hoeveel")) for t in texts) == 3
+
+
+def test_layout_export_page_bottom_notes() -> None:
+    body = (
+        "De leden van de VVD-fractie lezen dat de Raad zal spreken over een twintigste "
+        "sanctiepakket tegen Rusland.1 Kan de minister aangeven welke sectoren worden getroffen "
+        "en of Nederland voorstander is van een verbod op de invoer van vloeibaar aardgas per "
+        "1 januari 2027, zoals eerder door de Kamer is gevraagd in een aangenomen motie?"
+    )
+    lines = [*textwrap.wrap(body, width=70), "1 Kamerstuk 21 501-02, nr. 3310.", "Pagina 1"]
+    lines += textwrap.wrap("Het twintigste pakket richt zich op de energiesector. " * 3, width=70)
+    lines.append("Pagina 2")
+    result = read_text("\n".join(lines) + "\n")
+    texts = [b.text for b in result.blocks]
+    assert not any(t.startswith(("1 Kamerstuk", "Pagina")) for t in texts)
+    assert "per 1 januari 2027" in texts[0] and "Rusland. Kan" in texts[0]
+    assert [(n.id, n.text) for n in result.blocks[0].notes] == [
+        ("1", "Kamerstuk 21 501-02, nr. 3310.")
+    ]

@@ -23,6 +23,7 @@ from kamerqa.readers.text_notes import (
     MarkerScanner,
     place_notes,
     split_note_list,
+    take_page_notes,
     take_tika_bodies,
     tika_markers,
 )
@@ -117,7 +118,7 @@ def _join(paragraph: str, line: str) -> str:
 # running headers/footers of a Kamerstuk or letter printed into a layout text export
 _FURNITURE = re.compile(
     r"^\s*(?:(?:Tweede|Eerste)\s+Kamer,\s+vergaderjaar\s+\d{4}\s*[–-]\s*\d{4},.*\bnr\.\s*\w+"
-    r"|kst-[\w-]+\s+ISSN\b.*|pagina\s+\d+\s+van\s+\d+)\s*$",
+    r"|kst-[\w-]+\s+ISSN\b.*|pagina\s+\d+(?:\s+van\s+\d+)?)\s*$",
     re.I,
 )
 
@@ -139,7 +140,9 @@ def _drop_furniture(lines: list[str]) -> list[str]:
             return True
         shape = re.sub(r"\d+", "#", text)
         numbered = text[:1].isdigit()  # "12 Hoeveel middelen …": a question of a list
-        recurs = shapes[shape] >= 3 and len(text.split()) >= 3 and text[-1] not in ".?!:;,"
+        # a footer ending in its page number recurs on every page, so twice is enough
+        times = 2 if re.search(r"\s\d{1,3}$", text) else 3
+        recurs = shapes[shape] >= times and len(text.split()) >= 3 and text[-1] not in ".?!:;,"
         return recurs and not numbered
 
     return [line for line in lines if not furniture(line)]
@@ -233,6 +236,8 @@ def read_text(text: str) -> ReadResult:
     """Blocks from already-decoded text."""
     text, bodies = take_tika_bodies(normalise(text))
     lines, note_list = split_note_list(text.split("\n"))
+    if not note_list and _wrap_width(lines):
+        lines, note_list = take_page_notes(lines)
     scanner = MarkerScanner(note_list)
     result = ReadResult(format="text")
     in_table = False

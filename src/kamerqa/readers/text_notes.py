@@ -20,6 +20,7 @@ __all__ = [
     "place_notes",
     "sentinel",
     "split_note_list",
+    "take_page_notes",
     "take_tika_bodies",
     "tika_markers",
 ]
@@ -133,6 +134,39 @@ def split_note_list(lines: list[str]) -> tuple[list[str], dict[str, str]]:
         if notes and "1" in notes:
             return lines[:start], notes
     return lines, {}
+
+
+_PAGE_NOTE = re.compile(r"^\s*(\d{1,2})\s+(\S.*)$")
+
+
+def take_page_notes(lines: list[str]) -> tuple[list[str], dict[str, str]]:
+    """Notes printed at the bottom of each page of a layout export ("1 Kamerstuk …"): a line
+    starting with the next note number, once a marker glued to a word ("Rusland.1") with that
+    number was seen; a long (wrapped) note line takes the next line along."""
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    width = lengths[int(len(lengths) * 0.9)] if lengths else 0
+    kept: list[str] = []
+    notes: dict[str, str] = {}
+    seen: set[str] = set()
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        found = _PAGE_NOTE.match(line)
+        expected = str(len(notes) + 1)
+        capital = bool(found) and found.group(2)[:1].isupper()  # "1 januari 2027" is text
+        if found and capital and found.group(1) == expected and expected in seen:
+            body = found.group(2).strip()
+            following = lines[index + 1].strip() if index + 1 < len(lines) else ""
+            ends = body.endswith((".", ")", "”", "’", "!", "?"))
+            wrapped = (len(line.rstrip()) >= 0.8 * width or not ends) and following
+            if wrapped and not _PAGE_NOTE.match(following):
+                body, index = f"{body} {following}", index + 1
+            notes[expected] = body
+        else:
+            kept.append(line)
+            seen.update(n for m in _GLUED_REF.finditer(line) for n in m.groups() if n)
+        index += 1
+    return (kept, notes) if notes else (lines, {})
 
 
 class MarkerScanner:
