@@ -163,3 +163,29 @@ def test_document_facts_keep_capitals_and_say_dates_in_dutch(client: TestClient)
     facts = {fact.label: fact.value for fact in header_facts(document)}
     assert facts["Overleg"] == "10 juli 2026, Brussel"
     assert facts["Ondertekend"] == "L. Visser (minister van Financiën)"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/documents/%00",
+        "/doc/%00",
+        "/api/documents?party=%00",
+        "/api/search?q=a%00b",
+        "/api/zaken/%00",
+        "/?q=%00",
+    ],
+)
+def test_nul_characters_are_refused_before_the_store(client: TestClient, path: str) -> None:
+    """PostgreSQL cannot hold NUL: it raised DataError (500) for /doc/%00 and filters."""
+    api = client.get(path)
+    assert api.status_code == 400
+    assert api.json()["error"] == {
+        "status": 400,
+        "code": "bad_request",
+        "message": "the address contains a NUL character (%00)",
+    }
+    assert api.headers["x-content-type-options"] == "nosniff"
+    page = client.get(path, headers=HTML)
+    assert page.status_code == 400
+    assert page.headers["content-type"].startswith("text/html") or path.startswith("/api/")
