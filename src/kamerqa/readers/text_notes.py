@@ -153,8 +153,8 @@ def take_page_notes(lines: list[str]) -> tuple[list[str], dict[str, str]]:
         line = lines[index]
         found = _PAGE_NOTE.match(line)
         expected = str(len(notes) + 1)
-        capital = bool(found) and found.group(2)[:1].isupper()  # "1 januari 2027" is text
-        if found and capital and found.group(1) == expected and expected in seen:
+        capital = found is not None and found.group(2)[:1].isupper()  # not "1 januari 2027"
+        if found is not None and capital and found.group(1) == expected and expected in seen:
             body = found.group(2).strip()
             following = lines[index + 1].strip() if index + 1 < len(lines) else ""
             ends = body.endswith((".", ")", "”", "’", "!", "?"))
