@@ -332,3 +332,9 @@ def test_running_headers_left_as_paragraphs_are_dropped() -> None:
     assert [q.text for q in document.questions] == ["Klopt het\n\nbericht?"]
     assert [a.text for a in document.answers] == ["Ja."]
     assert not any(r.type == "aanhangsel" for r in document.references)
+
+
+def test_running_header_glued_after_a_sentence_end_is_dropped() -> None:
+    glued = "Klopt het? Aanhangsel Handelingen II 2025/26, nr. 1402 — Tweede Kamer, vergaderjaar 2025–2026"
+    blocks = [Block(HEADER), Block("Vraag 1"), Block(glued), Block("Antwoord 1"), Block("Ja.")]
+    assert [q.text for q in _parse(blocks).questions] == ["Klopt het?"]

@@ -45,7 +45,9 @@ _FURNITURE = re.compile(
 )
 # "… afgerond. Pagina 3": a page footer a text reader glued to the paragraph it interrupted
 _TRAILING_PAGE = re.compile(
-    r"(?<=[.?!:;])\s+(?:Pagina|Blz\.?)\s+\d{1,3}(?:\s+(?:van|/)\s+\d{1,3})?$"
+    r"(?<=[.?!:;])\s+(?:(?:Pagina|Blz\.?)\s+\d{1,3}(?:\s+(?:van|/)\s+\d{1,3})?"
+    r"|Tweede Kamer, vergaderjaar \d{4}\s*[–-]\s*\d{4}, Aanhangsel(?:\s+\d{1,4})?"
+    r"|Aanhangsel Handelingen II \d{4}/\d{2}, nr\. \d{1,5}\b.{0,80})$"
 )
 _BULLET = re.compile(r"^[•◦▪▫●○■□➢►‣⁃∙·\uf0b7\uf0a7*–—-]\s+(?=\S)")
 # "… over netcongestie Vraag 1: Bent u …": a reader joined a title and a question heading
