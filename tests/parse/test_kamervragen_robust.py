@@ -335,6 +335,6 @@ def test_running_headers_left_as_paragraphs_are_dropped() -> None:
 
 
 def test_running_header_glued_after_a_sentence_end_is_dropped() -> None:
-    glued = "Klopt het? Aanhangsel Handelingen II 2025/26, nr. 1402 — Tweede Kamer, vergaderjaar 2025–2026"
+    glued = "Klopt het? Aanhangsel Handelingen II 2025/26, nr. 1402 — Tweede Kamer, vergaderjaar"
     blocks = [Block(HEADER), Block("Vraag 1"), Block(glued), Block("Antwoord 1"), Block("Ja.")]
     assert [q.text for q in _parse(blocks).questions] == ["Klopt het?"]
