@@ -75,3 +75,20 @@ def test_api_refuses_absurdly_long_answers(
     assert refused.json()["error"]["message"].startswith("text:")
     body["text"] = "Een gewoon antwoord."
     assert client.put(url, json=body, headers=auth).status_code == 200
+
+
+def test_nul_characters_are_refused_on_every_backend(
+    drafting: Drafting, users: dict[str, User], consultation: Consultation
+) -> None:
+    """PostgreSQL cannot store NUL: a title with one gave a 500 there (SQLite took it)."""
+    from kamerqa.drafting.models import ConsultationContent
+
+    with pytest.raises(Invalid, match="NUL"):
+        drafting.create(users["drafter"], ConsultationContent(title="a\x00b"))
+    with pytest.raises(Invalid, match="NUL"):
+        drafting.set_answer(users["drafter"], consultation.id, ["1"], "Ja\x00.")
+    typed = drafting.set_answer(users["drafter"], consultation.id, ["1"], "Schrijf \\u0000 niet.")
+    assert typed.version == consultation.version + 1
+    made = drafting.create(users["drafter"], ConsultationContent(title="t"), how="from x\x00.txt")
+    (entry,) = drafting.audit(users["drafter"], made.id)
+    assert "\x00" not in entry.detail and "x.txt" in entry.detail

@@ -42,7 +42,14 @@ from kamerqa.search.models import SimilarResponse
 from kamerqa.store import drafting_repo as repo
 from kamerqa.store.base import Store
 
+JSON_NUL = re.compile(r"(?<!\\)(?:\\\\)*\\u0000")  # an escaped NUL, not a typed "\\u0000"
 NOTE_ID = re.compile(r"[A-Za-z0-9_-]{1,20}")
+
+
+def refuse_nul(content: ConsultationContent) -> None:
+    """No stored text may hold NUL: PostgreSQL refuses it (and no letter needs it)."""
+    if JSON_NUL.search(content.model_dump_json()):
+        raise Invalid("the text contains a NUL character (\\u0000); remove it")
 
 
 def first_problem(exc: ValidationError) -> str:
@@ -119,6 +126,7 @@ class Drafting:
 
     # -- writing -------------------------------------------------------------------------
     def _row(self, consultation: Consultation) -> dict[str, Any]:
+        refuse_nul(consultation.content)
         return {
             "id": consultation.id,
             "team": consultation.team,
@@ -132,6 +140,7 @@ class Drafting:
         }
 
     def _log(self, cid: str, user: User, action: str, detail: str) -> None:
+        detail = detail.replace("\x00", "")  # file names and texts quoted in the log
         repo.add_audit(self.store, cid, self.clock().isoformat(), user.name, action, detail)
 
     def create(
