@@ -245,3 +245,18 @@ def test_layout_export_page_bottom_notes() -> None:
     assert [(n.id, n.text) for n in result.blocks[0].notes] == [
         ("1", "Kamerstuk 21 501-02, nr. 3310.")
     ]
+
+
+def test_layout_export_faction_heading_and_signature_start_their_own_lines() -> None:
+    lines = [
+        "Tweede Kamer, vergaderjaar 2025–2026, 21 501-32, nr. 1722",
+        *textwrap.wrap("Inleidende tekst over de agenda van de Raad en de stukken. " * 4, width=62),
+        "Vragen en opmerkingen van de leden van de BBB-fractie",
+        *textwrap.wrap("De leden van de BBB-fractie hebben kennisgenomen van de agenda " * 3, 62),
+        "De Minister van Landbouw, Visserij, Voedselzekerheid en",
+        "Natuur,",
+        "J.A. Wiersma-Bos",
+    ]
+    texts = [b.text for b in read_text("\f".join(lines) + "\n").blocks]
+    assert "Vragen en opmerkingen van de leden van de BBB-fractie" in texts
+    assert any(t.startswith("De Minister van Landbouw") for t in texts)

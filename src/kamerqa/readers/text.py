@@ -45,8 +45,19 @@ _BLOCK_START = re.compile(
 # sentences that open a paragraph of inbreng: after a sentence end they start a new block
 _PARAGRAPH_OPENING = re.compile(
     r"^(?:De leden van de|Het lid van de|Deze leden|Dit lid|Vragen en opmerkingen van|De regering"
-    r"|Het kabinet)\b"
+    r"|Het kabinet|De (?:Minister|Staatssecretaris|Minister-President)\b|DE (?:MINISTER|STAATS))\b"
 )
+# a faction heading ("Vragen en opmerkingen van de leden van de X-fractie") is a line of its own
+_FACTION_HEADING = re.compile(
+    r"^\s*(?:\d+\.?\s+)?(?:Vragen en opmerkingen|Reactie op|Inbreng van|Inbreng en)\b"
+    r"[^.?!]*fracties?\s*$"
+)
+
+
+def _ends_paragraph(line: str) -> bool:
+    return line.rstrip()[-1:] in (".", "?", "!", ":") or bool(_FACTION_HEADING.match(line))
+
+
 _MIN_WRAP_WIDTH = 30
 _MAX_WRAP_WIDTH = 100
 
@@ -72,9 +83,10 @@ def decode(data: bytes) -> str:
 
 
 def normalise(text: str) -> str:
-    """Line endings to \\n, odd spaces to plain spaces (tabs kept), invisible characters gone."""
+    """Line endings (and form feeds) to \\n, odd spaces to plain spaces (tabs kept), invisible
+    characters gone."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
-    text = text.replace("\u2029", "\n\n").replace("\x85", "\n")
+    text = text.replace("\u2029", "\n\n").replace("\x85", "\n").replace("\f", "\n")
     text = _INVISIBLE.sub("", text)
     text = _SENTINEL.sub("", text)  # reserved for marker positions
     text = _SPACES.sub(" ", text)
@@ -87,7 +99,9 @@ def _wrap_width(lines: list[str]) -> int:
     if len(lengths) < 6:
         return 0
     width = lengths[int(len(lengths) * 0.9)]
-    if not _MIN_WRAP_WIDTH <= width <= _MAX_WRAP_WIDTH or lengths[-1] > width * 1.5 + 10:
+    # a few much longer lines (a footer run into a header) do not make it unwrapped text
+    too_long = sum(1 for length in lengths if length > width * 1.5 + 10)
+    if not _MIN_WRAP_WIDTH <= width <= _MAX_WRAP_WIDTH or too_long > max(1, len(lengths) // 50):
         return 0
     long_lines = [
         line.rstrip()
@@ -164,7 +178,7 @@ def _paragraphs(lines: list[str]) -> list[str]:
             and previous
             and (_wrapped_after(previous, stripped, width) or re.search(r"\w-$", previous))
             and not _BLOCK_START.match(stripped)
-            and not (_PARAGRAPH_OPENING.match(stripped) and previous.rstrip()[-1:] in ".?!:")
+            and not (_PARAGRAPH_OPENING.match(stripped) and _ends_paragraph(previous))
             and "\t" not in line
         )
         if joinable:
