@@ -39,7 +39,7 @@ _BLOCK_START = re.compile(
     r"^\s*(?:(?:vraag|vragen|antwoord(?:en)?)\b(?:\s+(?:op\s+)?(?:vra(?:ag|gen)\s+)?[\dt/m ,en]*"
     r"[a-z]?)?\s*[:.]?\s*$|(?:vraag|antwoord)\s+\d{1,3}[a-z]?\s*[:.]|[-•*–▪]\s|\d{1,3}[.)]\s"
     r"|antwoord(?:en)?(?:\s+op\s+vra(?:ag|gen)\s+[\dt/m ,en]+)?\s*:\s*\S"
-    r"|[a-z][.)]\s|\[\d{1,3}:\s)",
+    r"|[a-z][.)]\s|\[\d{1,3}:\s|\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Z])",
     re.I,
 )
 # sentences that open a paragraph of inbreng: after a sentence end they start a new block
