@@ -159,3 +159,9 @@ def test_dash_reads_standard_input(
     assert rendered.code == 0 and "Vraag 1" in rendered.out
     monkeypatch.setattr(sys, "stdin", Stdin(b""))
     one_line_failure(kamerqa_cli("parse", "-"), "standard input")
+
+
+def test_draft_without_a_subcommand_shows_its_commands(kamerqa_cli: Cli) -> None:
+    result = kamerqa_cli("draft")
+    assert result.code == 2
+    assert "answer" in result.out + result.err and "Missing command" not in result.err

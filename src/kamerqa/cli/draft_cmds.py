@@ -27,8 +27,10 @@ from kamerqa.render import render
 from kamerqa.store import open_store
 
 T = TypeVar("T")
-draft_app = typer.Typer(help="Draft answers: consultations, review, approval, sending.")
-user_app = typer.Typer(help="Drafting users and their tokens.")
+draft_app = typer.Typer(
+    help="Draft answers: consultations, review, approval, sending.", no_args_is_help=True
+)
+user_app = typer.Typer(help="Drafting users and their tokens.", no_args_is_help=True)
 draft_app.add_typer(user_app, name="user")
 
 DB = typer.Option(None, "--db", envvar="KAMERQA_DB", help="SQLite path or postgresql:// URL.")
