@@ -24,7 +24,7 @@ from kamerqa.parse.letter import (
     format_facts,
     subject_after,
 )
-from kamerqa.parse.parties import party_from_fractie
+from kamerqa.parse.parties import party_from_fractie, split_parties
 from kamerqa.parse.qa_common import (
     QABuilder,
     answer_heading,
@@ -216,7 +216,9 @@ class _Walker:
 
     def _start_party(self, party: str) -> None:
         if self.reply_part:
-            numbers = [q for p in self.builder.parties if p.name == party for q in p.numbers]
+            names = split_parties(party)  # a joint faction: the questions of all its parties
+            found = [q for p in self.builder.parties if p.name in names for q in p.numbers]
+            numbers = sorted(set(found), key=found.index)
             if numbers:
                 self.builder.start_answer(numbers)
             else:
