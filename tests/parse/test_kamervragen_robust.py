@@ -338,3 +338,11 @@ def test_running_header_glued_after_a_sentence_end_is_dropped() -> None:
     glued = "Klopt het? Aanhangsel Handelingen II 2025/26, nr. 1402 — Tweede Kamer, vergaderjaar"
     blocks = [Block(HEADER), Block("Vraag 1"), Block(glued), Block("Antwoord 1"), Block("Ja.")]
     assert [q.text for q in _parse(blocks).questions] == ["Klopt het?"]
+
+
+def test_a_wrapped_onderwerp_cut_by_the_reader_is_completed_from_the_table() -> None:
+    table = Block("", kind="table", rows=[["Onderwerp", "Antwoorden Kamervragen over munitie"]])
+    blocks = [table, Block(HEADER), Block("Vraag 1"), Block("Klopt het?"), Block("Antwoord 1")]
+    blocks.append(Block("Ja."))
+    document = _parse(blocks, onderwerp="Antwoorden Kamervragen")
+    assert document.title == "Antwoorden Kamervragen over munitie"

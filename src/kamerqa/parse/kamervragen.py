@@ -150,6 +150,16 @@ def _annex_title(head: list[Block]) -> str:
     return ""
 
 
+def _merged_facts(found: dict[str, str], given: dict[str, str]) -> dict[str, str]:
+    """The reader's facts, and the parser's letterhead facts where the reader has none or only
+    the start of the same value (a wrapped "Onderwerp" cell cut at its first line)."""
+    merged = {**found, **given}
+    for key, value in found.items():
+        if key in given and len(value) > len(given[key]) and value.startswith(given[key]):
+            merged[key] = value
+    return merged
+
+
 def _typed_notes(read: ReadResult) -> tuple[list[Block], list[Note]]:
     """HTML exported from Word ("[1]" markers, a "[1] …" list at the end) without linked notes:
     resolve the typed markers as the DOCX reader does. Other reads are returned as they are."""
@@ -219,7 +229,7 @@ def parse(read: ReadResult, document: Document) -> Document:
     head_texts = [b.text for b in head + tail + imprints]
     rows = [row for block in head if block.kind == "table" for row in block.rows]
     lines = [line for block in read.blocks[:40] for line in block.text.splitlines()]
-    facts = {**letterhead_facts(rows, lines), **read.metadata}
+    facts = _merged_facts(letterhead_facts(rows, lines), read.metadata)
     document.metadata = header_metadata(head_texts, facts, _annex_title(head))
     parties = {person.party for person in document.metadata.askers}
     _build(document, sorted_items(items))
@@ -241,7 +251,8 @@ def sorted_items(items: list[Item]) -> list[Item]:
 
 
 def _title(document: Document, read: ReadResult) -> str:
-    subject = read.metadata.get("onderwerp") or document.metadata.subject or ""
+    onderwerp = document.metadata.extra.get("onderwerp") or read.metadata.get("onderwerp")
+    subject = onderwerp or document.metadata.subject or ""
     return " ".join(subject.split())[:300]
 
 
