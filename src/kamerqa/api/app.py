@@ -22,7 +22,7 @@ from kamerqa import __version__
 from kamerqa.api import feeds, routes
 from kamerqa.api.deps import DEFAULT_POOL_SIZE, StorePool
 from kamerqa.api.errors import install_error_handlers
-from kamerqa.api.guards import RefuseNul
+from kamerqa.api.guards import DropNul
 from kamerqa.api.head import HeadAsGet
 from kamerqa.api.security import SecurityHeaders
 from kamerqa.store import Store, open_store
@@ -100,7 +100,7 @@ def create_app(
     app.state.store = first
     app.state.store_pool = pool
     install_error_handlers(app)
-    app.add_middleware(RefuseNul)  # innermost: its answers get the security headers too
+    app.add_middleware(DropNul)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(HeadAsGet)
     app.include_router(routes.router, tags=["api"])
