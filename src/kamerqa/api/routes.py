@@ -160,8 +160,11 @@ def similar_to_text(
     text: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CHARS * 4, pattern=r"\S")],
     limit: Annotated[int, Query(ge=1, le=50)] = 10,
 ) -> SimilarResponse:
+    cleaned = text.strip()
+    if not cleaned:  # only characters Python counts as white space: nothing to compare
+        return SimilarResponse(method="lexical", hits=[])
     with pool.borrow() as store:
-        return store.similar(text=text.strip(), limit=limit)
+        return store.similar(text=cleaned, limit=limit)
 
 
 @router.get(
