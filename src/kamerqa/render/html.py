@@ -7,17 +7,11 @@ from html import escape
 from kamerqa.model import Document
 from kamerqa.render.layout import Layout, Para, layout
 
-_TAGS = {
-    "title": "h1",
-    "heading": "h2",
-    "section": "h3",
-    "question_heading": "h4",
-    "answer_heading": "h5",
-}
+_LEVELS = {"title": 1, "heading": 2, "section": 3, "question_heading": 4, "answer_heading": 5}
 _STYLE = (
     "body{font-family:sans-serif;max-width:48em;margin:2em auto;line-height:1.5}"
     ".question{font-style:italic}.function{text-transform:uppercase}"
-    "h4,h5{margin-bottom:.2em}"
+    ".question-heading,.answer-heading{margin-bottom:.2em}"
 )
 
 
@@ -36,8 +30,16 @@ def _text_with_refs(para: Para, anchors: dict[str, str]) -> str:
     return "".join(pieces)
 
 
-def _element(para: Para, anchors: dict[str, str]) -> str:
-    tag = _TAGS.get(para.kind, "p")
+def heading_tags(result: Layout) -> dict[str, str]:
+    """Heading kinds to h1…h5 without skipped levels (a Kamervragen letter has no faction
+    headings, so its questions are h2, not h4): the page outline screen readers announce."""
+    used = sorted({_LEVELS[p.kind] for p in result.paras if p.kind in _LEVELS} - {1})
+    rank = {level: index + 2 for index, level in enumerate(used)} | {1: 1}
+    return {kind: f"h{rank[level]}" for kind, level in _LEVELS.items() if level in rank}
+
+
+def _element(para: Para, anchors: dict[str, str], tags: dict[str, str]) -> str:
+    tag = tags.get(para.kind, "p")
     return f'<{tag} class="{para.kind.replace("_", "-")}">{_text_with_refs(para, anchors)}</{tag}>'
 
 
@@ -64,7 +66,8 @@ def render_fragment(document: Document) -> str:
     """The document body as an HTML fragment (for embedding in another page)."""
     result = layout(document)
     anchors = result.anchors()
-    body = "\n".join(_element(p, anchors) for p in result.paras)
+    tags = heading_tags(result)
+    body = "\n".join(_element(p, anchors, tags) for p in result.paras)
     return f'<article class="kamerqa-document">\n{body}\n{_footnotes(result)}\n</article>'
 
 
