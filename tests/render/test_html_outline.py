@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -21,6 +22,6 @@ def test_heading_levels_never_skip(name: str) -> None:
     levels = [int(level) for level in re.findall(r"<h([1-6])[ >]", page)]
     assert levels, "the page has headings"
     assert levels[0] <= 2
-    for before, after in zip(levels, levels[1:], strict=False):
+    for before, after in itertools.pairwise(levels):
         assert after <= before + 1, (name, levels)
     assert "question-heading" in page and "answer-heading" in page
