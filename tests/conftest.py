@@ -9,6 +9,15 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests: a generous per-example deadline still catches a hang, without failing on a
+# loaded 2-core machine; CI runs derandomized so a green run stays green.
+settings.register_profile(
+    "kamerqa", deadline=5000, suppress_health_check=[HealthCheck.too_slow], print_blob=True
+)
+settings.register_profile("ci", parent=settings.get_profile("kamerqa"), derandomize=True)
+settings.load_profile("ci" if os.environ.get("CI") else "kamerqa")
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("KAMERQA_SHARED", REPO.parent / "shared"))
