@@ -7,7 +7,6 @@ from html import escape
 from kamerqa.model import Document
 from kamerqa.render.layout import Layout, Para, layout
 
-_LEVELS = {"title": 1, "heading": 2, "section": 3, "question_heading": 4, "answer_heading": 5}
 _STYLE = (
     "body{font-family:sans-serif;max-width:48em;margin:2em auto;line-height:1.5}"
     ".question{font-style:italic}.function{text-transform:uppercase}"
@@ -28,14 +27,6 @@ def _text_with_refs(para: Para, anchors: dict[str, str]) -> str:
         last = marker.offset
     pieces.append(escape(para.text[last:]))
     return "".join(pieces)
-
-
-def heading_tags(result: Layout) -> dict[str, str]:
-    """Heading kinds to h1…h5 without skipped levels (a Kamervragen letter has no faction
-    headings, so its questions are h2, not h4): the page outline screen readers announce."""
-    used = sorted({_LEVELS[p.kind] for p in result.paras if p.kind in _LEVELS} - {1})
-    rank = {level: index + 2 for index, level in enumerate(used)} | {1: 1}
-    return {kind: f"h{rank[level]}" for kind, level in _LEVELS.items() if level in rank}
 
 
 def _element(para: Para, anchors: dict[str, str], tags: dict[str, str]) -> str:
@@ -66,7 +57,7 @@ def render_fragment(document: Document) -> str:
     """The document body as an HTML fragment (for embedding in another page)."""
     result = layout(document)
     anchors = result.anchors()
-    tags = heading_tags(result)
+    tags = {kind: f"h{level}" for kind, level in result.heading_levels().items()}
     body = "\n".join(_element(p, anchors, tags) for p in result.paras)
     return f'<article class="kamerqa-document">\n{body}\n{_footnotes(result)}\n</article>'
 

@@ -71,6 +71,10 @@ class Para:
     markers: list[Marker] = field(default_factory=list)
 
 
+HEADING_LEVELS = {"title": 1, "heading": 2, "section": 3, "question_heading": 4}
+HEADING_LEVELS |= {"answer_heading": 5}
+
+
 @dataclass
 class Layout:
     paras: list[Para]
@@ -94,6 +98,14 @@ class Layout:
             used.add(name)
             names[key] = name
         return names
+
+    def heading_levels(self) -> dict[str, int]:
+        """Heading kind -> level 1-5 without gaps: a Kamervragen letter has no faction
+        headings, so its questions come right under the title (an outline without holes)."""
+        used = sorted({HEADING_LEVELS[p.kind] for p in self.paras if p.kind in HEADING_LEVELS})
+        rank = {level: index + 2 for index, level in enumerate(x for x in used if x != 1)}
+        rank[1] = 1
+        return {kind: rank[level] for kind, level in HEADING_LEVELS.items() if level in rank}
 
     def ordered_note_ids(self) -> list[str]:
         """Footnote ids in the order their markers appear."""

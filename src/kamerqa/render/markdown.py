@@ -13,15 +13,6 @@ from kamerqa.render.layout import Layout, Para, layout
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
 
-_PREFIX = {
-    "title": "# ",
-    "heading": "## ",
-    "section": "### ",
-    "question_heading": "#### ",
-    "answer_heading": "**",
-    "function": "",
-}
-
 
 def escape(text: str) -> str:
     """Escape Markdown syntax and HTML in document text."""
@@ -29,7 +20,7 @@ def escape(text: str) -> str:
     return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
-def _para(para: Para, anchors: dict[str, str]) -> str:
+def _para(para: Para, anchors: dict[str, str], levels: dict[str, int]) -> str:
     text = escape(para.text)
     # markers are inserted into the escaped text: recompute offsets on the escaped prefix
     placed = sorted(enumerate(para.markers), key=lambda pair: (pair[1].offset, pair[0]))
@@ -38,21 +29,23 @@ def _para(para: Para, anchors: dict[str, str]) -> str:
         text = text[:cut] + f"[^{anchors[marker.note_id]}]" + text[cut:]
     if para.kind == "answer_heading":
         return f"**{text}**"
-    return _PREFIX.get(para.kind, "") + text
+    level = levels.get(para.kind)
+    return "#" * level + " " + text if level else text
 
 
 def render_layout(result: Layout) -> str:
     blocks: list[str] = []
     signature: list[str] = []
     anchors = result.anchors()
+    levels = {k: v for k, v in result.heading_levels().items() if k != "answer_heading"}
     for para in result.paras:
         if para.kind in ("closing", "function", "name"):
-            signature.append(_para(para, anchors))
+            signature.append(_para(para, anchors, levels))
             continue
         if signature:
             blocks.append("  \n".join(signature))
             signature = []
-        blocks.append(_para(para, anchors))
+        blocks.append(_para(para, anchors, levels))
     if signature:
         blocks.append("  \n".join(signature))
     notes = [
