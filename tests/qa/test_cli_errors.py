@@ -165,3 +165,23 @@ def test_draft_without_a_subcommand_shows_its_commands(kamerqa_cli: Cli) -> None
     result = kamerqa_cli("draft")
     assert result.code == 2
     assert "answer" in result.out + result.err and "Missing command" not in result.err
+
+
+def test_serve_warns_about_an_empty_store(
+    kamerqa_cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import uvicorn
+
+    started: list[str] = []
+    monkeypatch.setattr(uvicorn, "run", lambda target, **kw: started.append(target))
+    monkeypatch.setenv("KAMERQA_DB", "unused.db")  # restored afterwards; serve sets it
+    result = kamerqa_cli("serve", "--db", str(tmp_path / "typo.db"), "--port", "0")
+    assert result.code == 2  # port 0 is refused: the URL printed would be wrong
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        free = str(probe.getsockname()[1])
+    result = kamerqa_cli("serve", "--db", str(tmp_path / "typo.db"), "--port", free)
+    assert result.code == 0 and started
+    assert "holds no documents yet" in result.err

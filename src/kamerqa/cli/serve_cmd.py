@@ -61,7 +61,13 @@ def serve(
 
     target = db or os.environ.get("KAMERQA_DB") or "kamerqa.db"
     check_can_listen(host, port)
-    open_store(target).close()  # create and migrate once, before the workers start
+    with open_store(target) as store:  # create and migrate once, before the workers start
+        if not store.count_documents():
+            typer.echo(
+                f"kamerqa: note: {target} holds no documents yet; add some with "
+                "`kamerqa ingest PATH` or `kamerqa sync`",
+                err=True,
+            )
     os.environ["KAMERQA_DB"] = target
     typer.echo(f"kamerqa: serving {target} on http://{host}:{port}/ with {workers} workers")
     uvicorn.run(
