@@ -39,15 +39,7 @@ _PITCH = "PDF reader: paragraphs run together (line pitch = most common gap = pa
 # the HTML and XML readers do not record where a note marker sat (Note.offset is None)
 NO_NOTE_OFFSETS = ("html", "xml")
 PDF_READER_GAPS = {
-    "lijst_begroting_jenv_kopjes": _PITCH,
     "lijst_begroting_vws_tabel": "PDF reader: t/m column cells moved out of the table",
-    "lijst_jaarverslag_defensie_kaal": _PITCH,
-    "lijst_feitelijke_vragen_brief_fin": _PITCH,
-    "lijst_rekenkamer_genummerd": _PITCH,
-    "nota_huurtoeslag_gezamenlijke_fracties": _PITCH,
-    "nota_cursieve_citaten_artikelsgewijs": _PITCH + "; italics not passed on to Block.italic",
-    "so_verslag_delen_lvvn": _PITCH,
-    "so_verslag_interleaved_szw": _PITCH,
 }
 
 

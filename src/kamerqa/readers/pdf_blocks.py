@@ -105,13 +105,45 @@ def text_line(line: Line, known_notes: set[str]) -> TextLine:
     return TextLine(line, text, notes, bool(bullet or _LABEL.match(text)))
 
 
+def _gap_clusters(gaps: Counter[float]) -> list[tuple[float, int]]:
+    """Line gaps merged into clusters of nearly equal values: (mean gap, count)."""
+    clusters: list[list[tuple[float, int]]] = []
+    for gap in sorted(gaps):
+        if clusters and gap - clusters[-1][-1][0] <= 0.3:
+            clusters[-1].append((gap, gaps[gap]))
+        else:
+            clusters.append([(gap, gaps[gap])])
+    out = []
+    for cluster in clusters:
+        count = sum(n for _, n in cluster)
+        out.append((sum(g * n for g, n in cluster) / count, count))
+    return out
+
+
 def _line_pitch(lines: list[TextLine], size: float) -> float:
+    """The distance between the lines inside a paragraph.
+
+    The most common gap is the paragraph gap when most paragraphs are one or two lines long,
+    so the pitch is the most common gap among those near single spacing (1.0-1.45 x the font
+    size); only when there are none is it the most common gap at all.
+    """
     gaps: Counter[float] = Counter()
     for prev, cur in pairwise(lines):
         same_place = prev.line.page == cur.line.page and prev.line.column == cur.line.column
         if same_place and abs(cur.line.size - size) < 0.3 and prev.line.y > cur.line.y:
             gaps[round(prev.line.y - cur.line.y, 1)] += 1
-    return gaps.most_common(1)[0][0] if gaps else 1.2 * size
+    clusters = _gap_clusters(gaps)
+    if not clusters:
+        return 1.2 * size
+    top = max(count for _, count in clusters)
+    single = [
+        (count, gap)
+        for gap, count in clusters
+        if 1.0 * size <= gap <= 1.45 * size and count >= max(2, 0.1 * top)
+    ]
+    if single:
+        return max(single)[1]
+    return max((count, gap) for gap, count in clusters)[1]
 
 
 def _edges(lines: list[TextLine], size: float) -> dict[tuple[int, int], tuple[float, float]]:
