@@ -34,3 +34,29 @@ def test_one_line_paragraphs_with_space_after_stay_apart() -> None:
     assert texts[8] == f"{LINE} en {LINE} 9."
     assert texts[9] == texts[8]
     assert texts[10] == "Slotalinea."
+
+
+def test_question_and_answer_lines_start_blocks_in_compact_text() -> None:
+    lines = [
+        "Vraag 1: Bent u bekend met het bericht over de wachtlijsten bij het netwerkbedrijf in",
+        "de provincie Gelderland van vorige week, waarin ondernemers hun zorgen uiten?",
+        "Antwoord 1: Ja, ik ben bekend met het bericht en ik deel de zorgen van de ondernemers",
+        "over de wachtlijsten; zie voor de aanpak van de wachtlijsten ook mijn",
+        "antwoorden op de vragen 2 en 4 van het lid De Vries die eerder zijn gesteld door haar.",
+        "2.1 Aanpak van de netcongestie in de regio en de rol van de netbeheerders daarbij nu",
+    ]
+    items = [Text(72, 780 - 13.4 * i, line) for i, line in enumerate(lines)]
+    blocks = read(make_pdf([items])).blocks
+    assert [b.text.split()[0] for b in blocks] == ["Vraag", "Antwoord", "2.1"]
+    assert "mijn antwoorden op de vragen 2 en 4" in blocks[1].text
+    assert all(b.kind != "heading" or b.text[0].isupper() for b in blocks)
+
+
+def test_a_lower_case_continuation_is_no_heading() -> None:
+    lines = ["Voor de cijfers verwijs ik naar de", "antwoorden op de vragen 1 en 4."]
+    items = [Text(72, 780 - 13.4 * i, line) for i, line in enumerate(lines)]
+    blocks = read(make_pdf([items])).blocks
+    assert [b.text for b in blocks] == [
+        "Voor de cijfers verwijs ik naar de antwoorden op de vragen 1 en 4."
+    ]
+    assert blocks[0].kind == "paragraph"

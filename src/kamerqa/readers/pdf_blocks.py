@@ -19,10 +19,20 @@ from kamerqa.readers.pdf_text import glue_punctuation, join_lines
 
 _NUM = r"\d{1,3}[a-z]?"
 _NUM_LIST = rf"{_NUM}(?:\s*(?:,|en|t/m|tot en met|[-–])\s*{_NUM})*"
+# Headings start with a capital ("Vraag", "VRAAG"); "antwoorden op de vragen 1 en 4." is the
+# continuation of a sentence.
 QA_HEADING = re.compile(
-    rf"^(?:vraag|vragen|antwoord|antwoorden)(?:\s+(?:op|bij)(?:\s+de)?\s+(?:vraag|vragen))?"
-    rf"(?:\s+{_NUM_LIST})?\s*[:.]?$",
-    re.I,
+    r"^(?:V(?i:raag|ragen)|A(?i:ntwoord|ntwoorden))"
+    rf"(?i:\s+(?:op|bij)(?:\s+de)?\s+(?:vraag|vragen))?"
+    rf"(?:\s+{_NUM_LIST})?\s*[:.]?$"
+)
+# A line that begins a question/answer or a numbered section starts a block even with text
+# after the heading: "Vraag 2: Bent u bekend …", "Antwoord: Ja.", "Antwoord op vraag 3 …",
+# "2.1 Uitvoering".
+QA_START = re.compile(
+    rf"^(?:V(?i:raag|ragen)\s+{_NUM_LIST}\s*[:.)]\s*\S"
+    r"|A(?i:ntwoord|ntwoorden)\b"
+    r"|\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Z])"
 )
 _BULLET = re.compile(r"^\s*([•◦▪▫●○■□➢►‣⁃∙·\uf0b7\uf0a7*–—-])\s+")
 _LABEL = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[ivx]{1,4}[.)])\s+\S")
@@ -186,6 +196,8 @@ class Breaker:
         if abs(a.size - b.size) > 0.1 * self.size or a.bold != b.bold:
             return True
         if QA_HEADING.match(prev.text.strip()) or QA_HEADING.match(item.text.strip()):
+            return True
+        if QA_START.match(item.text.strip()):
             return True
         if item.list_start:
             return True
