@@ -9,8 +9,10 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+from typing import NoReturn
 
 import typer
+from typer._click.exceptions import NoArgsIsHelpError, UsageError  # typer's own click
 
 from kamerqa import __version__
 from kamerqa.errors import KamerqaError
@@ -61,22 +63,45 @@ def _register_commands() -> None:
 _register_commands()
 
 
+def _usage_error_line(err: UsageError) -> str:
+    where = err.ctx.command_path if err.ctx else "kamerqa"
+    message = " ".join(err.format_message().split())
+    return f"{where}: {message} (see '{where} --help')"
+
+
 def main() -> None:
-    """Console entry point: never a traceback for kamerqa's own errors."""
+    """Console entry point: one line per problem, never a traceback for the user."""
     try:
-        app()
+        code = app(standalone_mode=False)
+    except NoArgsIsHelpError as err:
+        err.show()
+        code = 0 if err.ctx is None or err.ctx.parent is None else 2
+    except UsageError as err:
+        typer.echo(_usage_error_line(err), err=True)
+        code = 2
     except KamerqaError as err:
         typer.echo(f"kamerqa: {err}", err=True)
-        sys.exit(2)
-    except KeyboardInterrupt:
+        code = 2
+    except (KeyboardInterrupt, typer.Abort):
         typer.echo("kamerqa: interrupted", err=True)
-        sys.exit(130)
-    except Exception as exc:  # a bug of ours: one line for the user, the trace on request
-        if os.environ.get("KAMERQA_DEBUG"):
-            raise
-        typer.echo(
-            f"kamerqa: internal error ({type(exc).__name__}: {exc}); "
-            "set KAMERQA_DEBUG=1 for the traceback and please report it",
-            err=True,
-        )
-        sys.exit(3)
+        code = 130
+    except OSError as exc:
+        if exc.filename is None or os.environ.get("KAMERQA_DEBUG"):
+            _internal_error(exc)
+        typer.echo(f"kamerqa: {exc.filename}: {exc.strerror or exc}", err=True)
+        code = 2
+    except Exception as exc:
+        _internal_error(exc)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _internal_error(exc: BaseException) -> NoReturn:
+    """A bug of ours: one line for the user, the traceback on request."""
+    if os.environ.get("KAMERQA_DEBUG"):
+        raise exc
+    typer.echo(
+        f"kamerqa: internal error ({type(exc).__name__}: {exc}); "
+        "set KAMERQA_DEBUG=1 for the traceback and please report it",
+        err=True,
+    )
+    sys.exit(3)
