@@ -346,3 +346,15 @@ def test_a_wrapped_onderwerp_cut_by_the_reader_is_completed_from_the_table() -> 
     blocks.append(Block("Ja."))
     document = _parse(blocks, onderwerp="Antwoorden Kamervragen")
     assert document.title == "Antwoorden Kamervragen over munitie"
+
+
+def test_title_names_the_askers_and_subject_when_there_is_no_onderwerp_line() -> None:
+    from kamerqa.parse import parse_bytes
+
+    text = (
+        "Vragen van de leden De Wit (VVD) en Yilmaz (D66) aan de minister van Defensie over "
+        "drones boven kazernes (ingezonden 3 maart 2026).\n\n"
+        "Vraag 1\nKent u het bericht?\n\nAntwoord 1\nJa.\n"
+    )
+    doc = parse_bytes(text.encode(), "t.txt")
+    assert doc.title == "Vragen van de leden De Wit (VVD) en Yilmaz (D66) over drones boven kazernes"

@@ -251,9 +251,22 @@ def sorted_items(items: list[Item]) -> list[Item]:
 
 
 def _title(document: Document, read: ReadResult) -> str:
+    """The letter's Onderwerp line, else "Vragen van het lid X (P) over <subject>"."""
     onderwerp = document.metadata.extra.get("onderwerp") or read.metadata.get("onderwerp")
-    subject = onderwerp or document.metadata.subject or ""
-    return " ".join(subject.split())[:300]
+    title = " ".join((onderwerp or "").split())
+    subject = " ".join((document.metadata.subject or "").split())
+    if not title and subject and document.metadata.askers:
+        title = f"{_askers_phrase(document)} over {subject}"
+    elif not title:
+        title = subject
+    return (title[:1].upper() + title[1:])[:300]
+
+
+def _askers_phrase(document: Document) -> str:
+    names = [f"{a.name} ({a.party})" if a.party else a.name for a in document.metadata.askers]
+    if len(names) == 1:
+        return f"Vragen van het lid {names[0]}"
+    return f"Vragen van de leden {', '.join(names[:-1])} en {names[-1]}"
 
 
 def _warn(document: Document, head: str) -> None:
