@@ -357,4 +357,6 @@ def test_title_names_the_askers_and_subject_when_there_is_no_onderwerp_line() ->
         "Vraag 1\nKent u het bericht?\n\nAntwoord 1\nJa.\n"
     )
     doc = parse_bytes(text.encode(), "t.txt")
-    assert doc.title == "Vragen van de leden De Wit (VVD) en Yilmaz (D66) over drones boven kazernes"
+    assert doc.title == (
+        "Vragen van de leden De Wit (VVD) en Yilmaz (D66) over drones boven kazernes"
+    )
