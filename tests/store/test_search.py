@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 
+from kamerqa.errors import KamerqaInputError
 from kamerqa.model import Person
-from kamerqa.search import SearchRequest
+from kamerqa.search import DocumentFilters, SearchRequest
 from kamerqa.store import Store
 from store.docs import make_document
 
@@ -147,3 +148,18 @@ def test_hostile_queries_do_not_fail(filled: Store) -> None:
         response = filled.search(SearchRequest(query=query))
         assert response.total >= 0
     assert filled.count_documents() == 2
+
+
+def test_nul_in_ids_and_filters_finds_nothing(filled: Store) -> None:
+    assert filled.get_document("\x00") is None
+    assert filled.get_document("2025D10001\x00") is None
+    assert filled.delete_document("2025D10001\x00") is False
+    assert filled.count_documents() == 2
+    for name in ("party", "genre", "asker", "ministry", "committee"):
+        request = SearchRequest(query="drones", **{name: "S\x00GP"})  # type: ignore[arg-type]
+        assert filled.search(request).total == 0, name
+        assert filled.count_documents(DocumentFilters(**{name: "x\x00"})) == 0, name  # type: ignore[arg-type]
+        assert filled.list_documents(DocumentFilters(**{name: "\x00"})) == [], name  # type: ignore[arg-type]
+    assert filled.search(SearchRequest(query="drones\x00")).total > 0  # NUL in a query separates
+    with pytest.raises(KamerqaInputError, match="no question"):
+        filled.similar(question=("2025D10001\x00", "1"), method="lexical")

@@ -7,6 +7,12 @@ from typing import Any
 from kamerqa.search.models import DocumentFilters
 
 
+def has_nul(filters: DocumentFilters) -> bool:
+    """True when a text filter holds a NUL character: it can match nothing."""
+    values = (getattr(filters, name) for name in DocumentFilters.model_fields)
+    return any(isinstance(v, str) and "\x00" in v for v in values)
+
+
 def filter_sql(
     filters: DocumentFilters | None, doc: str = "d", unit: str | None = None
 ) -> tuple[list[str], list[Any]]:
@@ -19,6 +25,8 @@ def filter_sql(
     params: list[Any] = []
     if filters is None:
         return where, params
+    if has_nul(filters):  # no stored text holds NUL (PostgreSQL cannot even compare it)
+        return ["1 = 0"], params
     if filters.party:
         if unit:
             where.append(f"lower({unit}.party) = lower(?)")

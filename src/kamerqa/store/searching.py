@@ -16,7 +16,7 @@ from kamerqa.search.models import (
 )
 from kamerqa.search.query import Query, meta_token, parse_query, with_filters
 from kamerqa.search.snippets import snippet
-from kamerqa.store.filters import filter_sql
+from kamerqa.store.filters import filter_sql, has_nul
 from kamerqa.store.sqlbase import SQLStore
 
 FACET_LIMIT = 25
@@ -194,6 +194,8 @@ def _hits(
 
 
 def run_search(store: SQLStore, request: SearchRequest) -> SearchResponse:
+    if has_nul(request):  # a NUL in a filter matches nothing (the query text is only words)
+        return SearchResponse(query=request.query, total=0)
     query = parse_query(request.query)
     base, params = _base(store, query, request)
     page, total = _page(store, query, request, base, params)

@@ -147,9 +147,14 @@ def run_similar(
 ) -> SimilarResponse:
     exclude: Key | None = None
     if question is not None:
-        found = store.execute(
-            "SELECT text FROM questions WHERE doc_id = ? AND number = ? ORDER BY position LIMIT 1",
-            question,
+        found = (
+            []
+            if "\x00" in "".join(question)
+            else store.execute(
+                "SELECT text FROM questions WHERE doc_id = ? AND number = ?"
+                " ORDER BY position LIMIT 1",
+                question,
+            )
         )
         if not found:
             raise KamerqaInputError(f"no question {question[1]} in document {question[0]}")

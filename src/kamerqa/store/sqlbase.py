@@ -195,10 +195,14 @@ class SQLStore(Store):
         return len(ids)
 
     def get_document(self, doc_id: str) -> Document | None:
+        if "\x00" in doc_id:  # never a stored id; PostgreSQL would refuse the parameter
+            return None
         found = self.execute("SELECT document_json FROM documents WHERE id = ?", (doc_id,))
         return Document.from_dict(json.loads(found[0][0])) if found else None
 
     def delete_document(self, doc_id: str) -> bool:
+        if "\x00" in doc_id:
+            return False
         with self.transaction():
             if not self.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)):
                 return False
