@@ -163,3 +163,17 @@ def test_nul_in_ids_and_filters_finds_nothing(filled: Store) -> None:
     assert filled.search(SearchRequest(query="drones\x00")).total > 0  # NUL in a query separates
     with pytest.raises(KamerqaInputError, match="no question"):
         filled.similar(question=("2025D10001\x00", "1"), method="lexical")
+
+
+def test_query_of_only_exclusions_lists_every_other_unit(filled: Store) -> None:
+    everything = keys(filled)
+    drones = keys(filled, query="drones")
+    assert drones and drones < everything
+    assert keys(filled, query="-drones") == everything - drones
+    assert keys(filled, query="-drones -raketten") == everything - drones - keys(
+        filled, query="raketten"
+    )
+    by_party = keys(filled, query="-drones", party="PVV")
+    assert by_party == keys(filled, party="PVV") - drones
+    dated = filled.search(SearchRequest(query="-drones", sort="relevance", limit=100))
+    assert [h.score for h in dated.hits] == [0.0] * len(dated.hits)

@@ -14,7 +14,7 @@ from kamerqa.search.models import (
     SearchRequest,
     SearchResponse,
 )
-from kamerqa.search.query import Query, meta_token, parse_query, with_filters
+from kamerqa.search.query import Query, Term, meta_token, parse_query, with_filters
 from kamerqa.search.snippets import snippet
 from kamerqa.store.filters import filter_sql, has_nul
 from kamerqa.store.sqlbase import SQLStore
@@ -35,7 +35,11 @@ def _indexed_query(query: Query, request: SearchRequest) -> Query:
     ]
     if request.scope != "both":
         tokens.append(meta_token("kind", "question" if request.scope == "questions" else "answer"))
-    return with_filters(query, tokens) if tokens else query
+    indexed = with_filters(query, tokens) if tokens else query
+    if indexed.empty and indexed.excluded:  # only exclusions: every unit except the matches
+        every_unit = [Term("meta", (meta_token("kind", kind),)) for kind in ("question", "answer")]
+        indexed = Query(clauses=[every_unit], excluded=list(indexed.excluded))
+    return indexed
 
 
 def _sql_filters(request: SearchRequest) -> DocumentFilters:
