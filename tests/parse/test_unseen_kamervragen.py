@@ -26,10 +26,7 @@ EXPECTED = sorted(FIXTURES.glob("*.expected.json"))
 FORMATS = ("docx", "pdf", "txt", "html")
 COMPACT = sorted(FIXTURES.glob("*.compact.pdf"))  # PDFs without paragraph spacing
 # Known gaps of a reader (not of the parser), kept visible: strict xfail flips when fixed.
-READER_GAPS = {
-    ("jenv_brief_qa_tabel", "pdf"): "PDF reader puts the third line of a wrapped table cell "
-    "into the next row (answer 2's last word lands in row 3)",
-}
+READER_GAPS: dict[tuple[str, str], str] = {}
 CASES = [
     pytest.param(
         path,

@@ -60,3 +60,46 @@ def test_a_lower_case_continuation_is_no_heading() -> None:
         "Voor de cijfers verwijs ik naar de antwoorden op de vragen 1 en 4."
     ]
     assert blocks[0].kind == "paragraph"
+
+
+def test_a_cell_wrapping_over_more_lines_stays_in_its_row() -> None:
+    # Cells aligned at the top, rows set apart by padding (22 pt) against an 11.7 pt pitch;
+    # the answer of row 2 runs one line further than its question.
+    x = (72.0, 160.0, 300.0)
+    items = [Text(x[0], 700, "Nr."), Text(x[1], 700, "Vraag"), Text(x[2], 700, "Antwoord")]
+    rows = [
+        ("1", ["Hoeveel bussen zijn", "uitgerust?"], ["Ongeveer", "tweeduizend."]),
+        ("2", ["Mogen de beelden", "worden gebruikt?"], ["Ja, onder de", "voorwaarden van de", "Wet."]),
+        ("3", ["Volgt een evaluatie?"], ["Ja, in 2027."]),
+    ]
+    y = 678.0
+    for number, question, answer in rows:
+        items.append(Text(x[0], y, number))
+        items += [Text(x[1], y - 11.7 * i, t) for i, t in enumerate(question)]
+        items += [Text(x[2], y - 11.7 * i, t) for i, t in enumerate(answer)]
+        y -= 11.7 * (max(len(question), len(answer)) - 1) + 22.0
+    tables = [b for b in read(make_pdf([items])).blocks if b.kind == "table"]
+    assert len(tables) == 1
+    assert tables[0].rows == [
+        ["Nr.", "Vraag", "Antwoord"],
+        ["1", "Hoeveel bussen zijn uitgerust?", "Ongeveer tweeduizend."],
+        ["2", "Mogen de beelden worden gebruikt?", "Ja, onder de voorwaarden van de Wet."],
+        ["3", "Volgt een evaluatie?", "Ja, in 2027."],
+    ]
+
+
+def test_a_wrapped_letterhead_subject_is_read_whole() -> None:
+    items = [
+        Text(72, 760, "Datum"),
+        Text(200, 760, "8 mei 2026"),
+        Text(72, 736.6, "Onderwerp"),
+        Text(200, 736.6, "Beantwoording Kamervragen"),
+        Text(200, 723.2, "over de veerdienst naar"),
+        Text(200, 709.8, "Ameland"),
+        Text(72, 686.4, "Ons kenmerk"),
+        Text(200, 686.4, "6400217"),
+        Text(72, 640, "Geachte voorzitter,"),
+    ]
+    metadata = read(make_pdf([items])).metadata
+    assert metadata["onderwerp"] == "Beantwoording Kamervragen over de veerdienst naar Ameland"
+    assert metadata["kenmerk"] == "6400217"

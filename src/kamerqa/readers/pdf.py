@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from kamerqa.errors import KamerqaInputError
-from kamerqa.readers.blocks import Note, ReadResult
+from kamerqa.readers.blocks import Block, Note, ReadResult
 from kamerqa.readers.docx_letterhead import letterhead_facts
 from kamerqa.readers.docx_notes import NoteMarks, attach_typed_notes
 from kamerqa.readers.pdf_blocks import TextLine, text_line
@@ -103,9 +103,25 @@ def read_pdf_text(text: PdfText) -> ReadResult:
     placed = {note.id for block in blocks for note in block.notes}
     unplaced = [Note(n, t) for n, t in notes.items() if n not in placed]
     # Typed markers ("[1]", "1)") with a note list at the end, as in converted Word letters.
+    _complete_from_tables(result.metadata, blocks, text.pages[0].number)
     result.blocks, typed_unplaced = attach_typed_notes(blocks, NoteMarks())
     result.unplaced_notes = unplaced + typed_unplaced
     return result
+
+
+def _complete_from_tables(metadata: dict[str, str], blocks: list[Block], page: int) -> None:
+    """A letterhead value that wraps ("Onderwerp" over three lines) is read line by line as
+    its first line only; the letterhead table on the first page holds the whole value."""
+    cells = [
+        " ".join(row)
+        for block in blocks
+        if block.kind == "table" and block.page == page
+        for row in block.rows
+    ]
+    for key, value in letterhead_facts(cells).items():
+        old = metadata.get(key)
+        if old is None or (value.startswith(old) and len(value) > len(old)):
+            metadata[key] = value
 
 
 def read(data: bytes) -> ReadResult:

@@ -98,9 +98,33 @@ def _fits(rows: list[Row], starts: list[float], size: float) -> bool:
     return all(cell.line.x0 >= starts[0] - 1.5 * size for row in rows for cell in row)
 
 
-def _owners(rows: list[Row]) -> list[int]:
-    """For each row, the multi-cell row it belongs to: itself, or for a continuation line the
+def _padded_groups(rows: list[Row], size: float) -> list[int] | None:
+    """For each row, the first row of its group when the table's rows are set apart by extra
+    space (cell padding): a gap clearly wider than the line pitch inside the cells ends a
+    table row, so a cell wrapping over more lines than its neighbours stays in its row
+    whether the cells are aligned at the top or centred. None when there is no such space."""
+    ys = [row[0].line.y for row in rows]
+    gaps = [above - below for above, below in zip(ys, ys[1:], strict=False)]
+    # lines of centred cells sit half a line apart; the pitch is a whole line
+    full = [gap for gap in gaps if gap >= 0.9 * size]
+    if not gaps or min(gaps) <= 0 or not full:
+        return None
+    pitch = min(full)
+    if max(gaps) <= 1.5 * pitch:
+        return None
+    owners = [0]
+    for index, gap in enumerate(gaps, start=1):
+        owners.append(index if gap > 1.5 * pitch else owners[-1])
+    return owners
+
+
+def _owners(rows: list[Row], size: float) -> list[int]:
+    """For each row, the table row it belongs to: its padded group (see ``_padded_groups``),
+    or without padding itself when it has several cells, or for a continuation line the
     nearest multi-cell row above or below (cells may be centred vertically)."""
+    padded = _padded_groups(rows, size)
+    if padded is not None:
+        return padded
     multi = [i for i, row in enumerate(rows) if len(row) >= 2]
     owners = []
     for index, row in enumerate(rows):
@@ -113,7 +137,7 @@ def _owners(rows: list[Row]) -> list[int]:
 
 
 def _table_block(rows: list[Row], starts: list[float], size: float, notes: dict[str, str]) -> Block:
-    owners = _owners(rows)
+    owners = _owners(rows, size)
     cells_of: dict[int, list[str]] = {}
     for index, row in enumerate(rows):
         target = cells_of.setdefault(owners[index], [""] * len(starts))
