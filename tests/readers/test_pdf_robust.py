@@ -69,7 +69,7 @@ def test_a_cell_wrapping_over_more_lines_stays_in_its_row() -> None:
     items = [Text(x[0], 700, "Nr."), Text(x[1], 700, "Vraag"), Text(x[2], 700, "Antwoord")]
     rows = [
         ("1", ["Hoeveel bussen zijn", "uitgerust?"], ["Ongeveer", "tweeduizend."]),
-        ("2", ["Mogen de beelden", "worden gebruikt?"], ["Ja, onder de", "voorwaarden van de", "Wet."]),
+        ("2", ["Mogen beelden", "gebruikt worden?"], ["Ja, onder", "voorwaarden", "van de Wet."]),
         ("3", ["Volgt een evaluatie?"], ["Ja, in 2027."]),
     ]
     y = 678.0
@@ -83,7 +83,7 @@ def test_a_cell_wrapping_over_more_lines_stays_in_its_row() -> None:
     assert tables[0].rows == [
         ["Nr.", "Vraag", "Antwoord"],
         ["1", "Hoeveel bussen zijn uitgerust?", "Ongeveer tweeduizend."],
-        ["2", "Mogen de beelden worden gebruikt?", "Ja, onder de voorwaarden van de Wet."],
+        ["2", "Mogen beelden gebruikt worden?", "Ja, onder voorwaarden van de Wet."],
         ["3", "Volgt een evaluatie?", "Ja, in 2027."],
     ]
 

@@ -9,7 +9,7 @@ start (a short header cell glued to the next one) is split between the columns b
 
 from __future__ import annotations
 
-from itertools import groupby
+from itertools import groupby, pairwise
 
 from kamerqa.readers.blocks import Block, Note
 from kamerqa.readers.pdf_blocks import Breaker, TextLine, build_blocks, settle_marks, text_line
@@ -104,7 +104,7 @@ def _padded_groups(rows: list[Row], size: float) -> list[int] | None:
     table row, so a cell wrapping over more lines than its neighbours stays in its row
     whether the cells are aligned at the top or centred. None when there is no such space."""
     ys = [row[0].line.y for row in rows]
-    gaps = [above - below for above, below in zip(ys, ys[1:], strict=False)]
+    gaps = [above - below for above, below in pairwise(ys)]
     # lines of centred cells sit half a line apart; the pitch is a whole line
     full = [gap for gap in gaps if gap >= 0.9 * size]
     if not gaps or min(gaps) <= 0 or not full:
