@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from kamerqa.search.analysis import stem
 from kamerqa.search.query import parse_query, to_fts5, to_tsquery
 
@@ -33,3 +35,29 @@ def test_stray_syntax_is_ignored() -> None:
     assert parse_query('OR " -').empty
     assert not parse_query('"drones').empty
     assert parse_query("a-b").clauses[0][0].kind == "phrase"
+
+
+_OUR_SYNTAX = {"stems", "words", ":", "(", ")", "OR", "AND", "NOT", "*"}
+
+
+def _shape(text: str) -> tuple[list[list[tuple[str, tuple[str, ...]]]], list[tuple[str, ...]]]:
+    query = parse_query(text)
+    return (
+        [[(t.kind, t.values) for t in clause] for clause in query.clauses],
+        [t.values for t in query.excluded],
+    )
+
+
+def test_fts5_column_filters_and_operators_are_plain_text() -> None:
+    drones = _shape("drones")
+    for text in ("col:drones", "stems:drones", "{stems parts}:drones", "^drones", "(drones)",
+                 "drones:", "+drones"):  # fmt: skip
+        assert _shape(text) == drones, text
+    assert _shape("-col:drones") == _shape("col:-drones") == _shape("-drones")
+    assert _shape("title:defensie*") == _shape("defensie*")
+    assert _shape("NEAR(drones raketten)") == _shape("near drones raketten")
+    assert _shape("drones+raketten") == _shape("drones raketten")
+    assert _shape('col:"eerste lijn"') == _shape('"eerste lijn"')
+    for text in ("col:drones", "{stems}:x NEAR(a b) ^c", "a:b:c", ":drones", "stems : drone"):
+        syntax = re.sub(r'"(?:[^"]|"")*"|([()])', r" \1 ", to_fts5(parse_query(text)))
+        assert set(syntax.replace("{stems parts}", " ").split()) <= _OUR_SYNTAX, text

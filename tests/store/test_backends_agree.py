@@ -60,7 +60,7 @@ QUERIES = [
     "gemeenten", "gemeente OR huisarts", "minister -drones", "stikstof boeren", "coordinatie",
     "één", "politie*", "wijkagent", '"lijn eerste"', "toeslag", "kinderopvang", "industrie",
     "asielzoeker", "opvang -asielzoekers", "beleid", "veiligheid", "warmtepompen", "net*",
-    "-drones", '-drone -"eerste lijn"', "-defensie*",
+    "-drones", '-drone -"eerste lijn"', "-defensie*", "col:drones", "NEAR(drone muur) ^beleid",
 ]  # fmt: skip
 
 

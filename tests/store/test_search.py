@@ -177,3 +177,12 @@ def test_query_of_only_exclusions_lists_every_other_unit(filled: Store) -> None:
     assert by_party == keys(filled, party="PVV") - drones
     dated = filled.search(SearchRequest(query="-drones", sort="relevance", limit=100))
     assert [h.score for h in dated.hits] == [0.0] * len(dated.hits)
+
+
+def test_column_filter_syntax_in_a_query_is_plain_text(filled: Store) -> None:
+    drones = keys(filled, query="drones")
+    assert drones
+    assert keys(filled, query="col:drones") == drones
+    assert keys(filled, query="{stems parts}:drones") == drones
+    assert keys(filled, query="(drones) ^drones") == drones
+    assert keys(filled, query="-col:drones") == keys(filled) - drones

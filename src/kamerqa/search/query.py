@@ -17,6 +17,9 @@ from kamerqa.search.analysis import prefix_form, query_stems, stem, words
 
 TermKind = Literal["word", "phrase", "prefix", "meta"]
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+# a column filter at the start of a word: "col:", "title:", "{stems parts}:" (then a word)
+_QUALIFIER = re.compile(r"(?<![^\s(^+-])(?:\{[^{}\"]*\}|[^\W\d_]+)\s*:(?=[^\s:])")
+_OPERATORS = re.compile(r"[\^(){}+]")
 
 
 @dataclass(frozen=True)
@@ -64,11 +67,19 @@ def _terms(raw: str, quoted: bool) -> list[Term]:
     return [Term("word", tuple(query_stems(found[0])))] if found else []
 
 
+def plain_text(text: str) -> str:
+    """``text`` without FTS5 syntax the language does not have: a column qualifier before a
+    word (``col:drones``, ``{stems parts}:drone``) is dropped, like an unknown field of a web
+    search engine; ``^ ( ) { } +`` separate words. Every term is quoted for FTS5 anyway, so
+    none of this can reach the index as syntax."""
+    return _OPERATORS.sub(" ", _QUALIFIER.sub("", text))
+
+
 def parse_query(text: str) -> Query:
     """Parse the user's query; never raises (stray quotes and operators are ignored)."""
     query = Query()
     join_next = False
-    for match in _TOKEN.finditer(text):
+    for match in _TOKEN.finditer(plain_text(text)):
         negated, quoted, bare = match.group(1), match.group(2), match.group(3)
         if bare == "OR":
             join_next = bool(query.clauses)
