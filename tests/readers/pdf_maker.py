@@ -24,6 +24,7 @@ class Text:
     text: str
     size: float = 10.0
     bold: bool = False
+    italic: bool = False
 
 
 def _wide(text: str) -> ctypes.Array[ctypes.c_char]:
@@ -32,14 +33,20 @@ def _wide(text: str) -> ctypes.Array[ctypes.c_char]:
 
 def make_pdf(pages: list[list[Text]]) -> bytes:
     document = pdfium.PdfDocument.new()
+    names = {
+        (False, False): b"Helvetica",
+        (True, False): b"Helvetica-Bold",
+        (False, True): b"Helvetica-Oblique",
+        (True, True): b"Helvetica-BoldOblique",
+    }
     fonts = {
-        False: pdfium_c.FPDFText_LoadStandardFont(document.raw, b"Helvetica"),
-        True: pdfium_c.FPDFText_LoadStandardFont(document.raw, b"Helvetica-Bold"),
+        key: pdfium_c.FPDFText_LoadStandardFont(document.raw, name) for key, name in names.items()
     }
     for items in pages:
         page = document.new_page(WIDTH, HEIGHT)
         for item in items:
-            obj = pdfium_c.FPDFPageObj_CreateTextObj(document.raw, fonts[item.bold], item.size)
+            font = fonts[item.bold, item.italic]
+            obj = pdfium_c.FPDFPageObj_CreateTextObj(document.raw, font, item.size)
             wide = _wide(item.text)
             pdfium_c.FPDFText_SetText(obj, ctypes.cast(wide, ctypes.POINTER(ctypes.c_ushort)))
             pdfium_c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, item.x, item.y)

@@ -103,3 +103,16 @@ def test_a_wrapped_letterhead_subject_is_read_whole() -> None:
     metadata = read(make_pdf([items])).metadata
     assert metadata["onderwerp"] == "Beantwoording Kamervragen over de veerdienst naar Ameland"
     assert metadata["kenmerk"] == "6400217"
+
+
+def test_an_italic_paragraph_is_marked_italic() -> None:
+    items = [
+        Text(72, 780, "De leden van de VVD-fractie vragen hoeveel aanvragen er zijn", italic=True),
+        Text(72, 766.6, "binnengekomen sinds de invoering van de regeling.", italic=True),
+        Text(72, 743.2, "Er zijn sinds de invoering 1.200 aanvragen binnengekomen, waarvan"),
+        Text(72, 729.8, "een derde is toegekend met een beroep op de regeling."),
+        Text(72, 706.4, "Het lid van de BBB-fractie vraagt waarom.", italic=True),
+    ]
+    blocks = read(make_pdf([items])).blocks
+    assert [b.italic for b in blocks] == [True, False, True]
+    assert blocks[0].text.endswith("invoering van de regeling.")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from kamerqa.readers.blocks import Block, Note
@@ -97,13 +97,13 @@ def text_line(line: Line, known_notes: set[str]) -> TextLine:
             marks = "".join(_mark(n) for n in numbers)
             if kept:
                 last = kept[-1]
-                kept[-1] = Span(last.text.rstrip() + marks, last.x0, last.x1, last.size, last.bold)
+                kept[-1] = replace(last, text=last.text.rstrip() + marks, shift=0)
             else:
-                kept.append(Span(marks, span.x0, span.x0, span.size, span.bold))
+                kept.append(replace(span, text=marks, x1=span.x0, shift=0))
             after_marker = True
             continue
         if after_marker and kept:
-            span = Span(span.text, kept[-1].x1 + span.size, span.x1, span.size, span.bold)
+            span = replace(span, x0=kept[-1].x1 + span.size, shift=0)
         after_marker = False
         kept.append(span)
     text = join_spans(kept)
@@ -212,6 +212,7 @@ def _block(para: Paragraph, size: float, notes: dict[str, str]) -> Block:
     if any(item.notes for item in para.lines):
         text, marks = settle_marks(text)
     bold = all(item.line.bold for item in para.lines)
+    italic = all(item.line.italic for item in para.lines)
     first = para.lines[0].line
     larger = first.size >= 1.15 * size
     kind = "paragraph"
@@ -227,6 +228,7 @@ def _block(para: Paragraph, size: float, notes: dict[str, str]) -> Block:
         kind=kind,  # type: ignore[arg-type]
         level=level,
         bold=bold,
+        italic=italic,
         notes=[Note(n, notes.get(n, ""), offset) for n, offset in marks],
         page=first.page,
     )

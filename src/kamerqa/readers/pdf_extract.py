@@ -55,6 +55,7 @@ class Span:
     size: float
     bold: bool
     shift: int = 0
+    italic: bool = False
 
 
 @dataclass
@@ -76,6 +77,13 @@ class Line:
         weight = sum(len(s.text) for s in letters)
         bold = sum(len(s.text) for s in letters if s.bold)
         return weight > 0 and bold >= 0.9 * weight
+
+    @property
+    def italic(self) -> bool:
+        letters = [s for s in self.spans if s.shift == 0 and s.text.strip()]
+        weight = sum(len(s.text) for s in letters)
+        italic = sum(len(s.text) for s in letters if s.italic)
+        return weight > 0 and italic >= 0.9 * weight
 
     def plain_text(self) -> str:
         return join_spans(self.spans)
@@ -260,7 +268,8 @@ def page_lines(runs: list[Run], page: int) -> list[Line]:
     """Lines (segments) of one page, top to bottom, left to right."""
     rows = _rows(runs)
     merged: dict[int, list[Span]] = {
-        i: [Span(r.text, r.x0, r.x1, r.size, r.bold) for r in row] for i, row in enumerate(rows)
+        i: [Span(r.text, r.x0, r.x1, r.size, r.bold, italic=r.italic) for r in row]
+        for i, row in enumerate(rows)
     }
     shapes = [_shape(row) for row in rows]
     for index in range(len(rows)):
