@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from pydantic import ValidationError
 
 from kamerqa.errors import KamerqaInputError
+from kamerqa.search import SearchRequest
 from kamerqa.search.similarity import MODEL_NAME, load_encoder
 from kamerqa.store import Store
 from store.docs import make_document
@@ -48,3 +50,12 @@ def test_dense_vectors_are_stored_and_find_paraphrases(filled: Store) -> None:
     )
     assert rows == [(512, 4)]
     assert filled.similar("huurtoeslag voor gezinnen").method == "hybrid"
+
+
+@pytest.mark.parametrize("limit", [-5, 0, 1_000_000])
+def test_limit_out_of_range_is_refused(filled: Store, limit: int) -> None:
+    with pytest.raises(KamerqaInputError, match="limit"):
+        filled.similar(text="drones", limit=limit, method="lexical")
+    with pytest.raises(ValidationError):
+        SearchRequest(query="drones", limit=limit)
+    assert len(filled.similar(text="drones", limit=1, method="lexical").hits) == 1

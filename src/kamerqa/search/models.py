@@ -15,6 +15,8 @@ Sort = Literal["relevance", "date"]
 HitKind = Literal["question", "answer"]
 SimilarMethod = Literal["lexical", "dense", "hybrid"]
 FACET_NAMES: tuple[str, ...] = ("genre", "party", "asker", "ministry", "committee", "year")
+MAX_SEARCH_LIMIT = 1000  # hits per search page
+MAX_SIMILAR_LIMIT = 100  # similar questions per request
 
 
 class _Model(BaseModel):
@@ -40,7 +42,7 @@ class SearchRequest(DocumentFilters):
     query: str = Field(default="", description='e.g. drones "eerste lijn" -oekraine defensie*')
     scope: Scope = "both"
     sort: Sort = "relevance"
-    limit: int = Field(default=20, ge=0, le=1000)
+    limit: int = Field(default=20, ge=1, le=MAX_SEARCH_LIMIT, description="Hits per page.")
     offset: int = Field(default=0, ge=0)
     facets: bool = Field(default=True, description="Compute facet counts over all matches.")
 

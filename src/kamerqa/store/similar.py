@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 
 from kamerqa.errors import KamerqaInputError
-from kamerqa.search.models import SimilarHit, SimilarResponse
+from kamerqa.search.models import MAX_SIMILAR_LIMIT, SimilarHit, SimilarResponse
 from kamerqa.search.query import Query, Term
 from kamerqa.search.similarity import (
     MODEL_NAME,
@@ -145,6 +145,8 @@ def run_similar(
     limit: int,
     method: str,
 ) -> SimilarResponse:
+    if not 1 <= limit <= MAX_SIMILAR_LIMIT:
+        raise KamerqaInputError(f"limit must be between 1 and {MAX_SIMILAR_LIMIT} (got {limit})")
     exclude: Key | None = None
     if question is not None:
         found = (
