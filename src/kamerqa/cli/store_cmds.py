@@ -16,14 +16,39 @@ from rich.table import Table
 
 from kamerqa.errors import KamerqaInputError
 from kamerqa.search import SearchRequest
-from kamerqa.search.models import IngestReport, SearchResponse, SimilarResponse
+from kamerqa.search.models import (
+    MAX_SEARCH_LIMIT,
+    MAX_SIMILAR_LIMIT,
+    IngestReport,
+    SearchResponse,
+    SimilarResponse,
+)
 from kamerqa.store import DEFAULT_DB, Store, open_store
 from kamerqa.store.export import EXPORT_FORMATS, export
 from kamerqa.store.ingest import ingest_paths
 
 DB_HELP = "SQLite file path or postgresql:// URL (default ./kamerqa.db; env KAMERQA_DB)."
 _db = typer.Option(None, "--db", envvar="KAMERQA_DB", help=DB_HELP)
-_fmt = typer.Option("table", "--format", "-f", help="table or json.")
+OUTPUT_FORMATS = ("table", "json")
+SCOPES = ("questions", "answers", "both")
+SORTS = ("relevance", "date")
+METHODS = ("auto", "lexical", "dense", "hybrid")
+_fmt = typer.Option("table", "--format", "-f", help="Output: table or json.")
+
+
+def _choice(value: str, option: str, choices: tuple[str, ...]) -> str:
+    """``value`` when it is one of ``choices``, else a one-line input error naming the option.
+
+    (Typer's own choice check would print a boxed usage message.)"""
+    if value not in choices:
+        raise KamerqaInputError(f"{option}: unknown value {value!r}; choose {', '.join(choices)}")
+    return value
+
+
+def _limit(value: int, maximum: int) -> int:
+    if not 1 <= value <= maximum:
+        raise KamerqaInputError(f"--limit must be between 1 and {maximum} (got {value})")
+    return value
 
 
 def _existing(db: str | None) -> Store:
@@ -121,6 +146,9 @@ def search(
     fmt: str = _fmt,
 ) -> None:
     """Search questions and answers."""
+    _choice(fmt, "--format", OUTPUT_FORMATS)
+    _choice(scope, "--scope", SCOPES)
+    _choice(sort, "--sort", SORTS)
     try:
         request = SearchRequest(
             query=query,
@@ -133,7 +161,7 @@ def search(
             date_to=date_to,
             scope=scope,
             sort=sort,
-            limit=limit,
+            limit=_limit(limit, MAX_SEARCH_LIMIT),
         )
     except ValueError as exc:
         raise KamerqaInputError(f"bad search options: {_first_error(exc)}") from None
@@ -172,6 +200,9 @@ def similar(
     fmt: str = _fmt,
 ) -> None:
     """Questions similar to a text or to a stored question."""
+    _choice(fmt, "--format", OUTPUT_FORMATS)
+    _choice(method, "--method", METHODS)
+    _limit(limit, MAX_SIMILAR_LIMIT)
     target: tuple[str, str] | None = None
     if question:
         doc_id, sep, number = question.rpartition(":")
@@ -189,6 +220,7 @@ def export_cmd(
     db: str | None = _db,
 ) -> None:
     """Export every question with its answer (jsonl, csv or parquet)."""
+    _choice(fmt, "--format", EXPORT_FORMATS)
     with _existing(db) as store:
         count = export(store, fmt, output, sys.stdout)
     if output is not None:
@@ -197,6 +229,7 @@ def export_cmd(
 
 def stats(db: str | None = _db, fmt: str = _fmt) -> None:
     """Counts per genre, party, ministry and year, and reply times."""
+    _choice(fmt, "--format", OUTPUT_FORMATS)
     with _existing(db) as store:
         result = store.stats()
     if fmt == "json":

@@ -1,0 +1,59 @@
+"""The store verbs (ingest, search, similar, export, stats) through the real entry point:
+bad options and paths are one ``kamerqa: …`` line with exit 2, never a traceback."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+import pytest
+
+from kamerqa.store import open_store
+from store.cli import Outcome, run
+from store.docs import make_document
+
+LONG_ID = "ae7da9209a89" + "0123456789abcdef" * 3 + "0123"  # a sha256-sized id
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    path = str(tmp_path / "cli.db")
+    with open_store(path) as store:
+        store.upsert_document(make_document("2025D10001"))
+        store.upsert_document(make_document(LONG_ID))
+    return path
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> partial[Outcome]:
+    return partial(run, monkeypatch, capsys)
+
+
+@pytest.mark.parametrize(
+    "verb", [["search", "drones"], ["similar", "drones", "--method", "lexical"], ["stats"]]
+)
+def test_unknown_output_format_is_one_line(cli: partial[Outcome], db: str, verb: list[str]) -> None:
+    result = cli(*verb, "--db", db, "-f", "xml")
+    result.one_line_error("--format", "'xml'", "table", "json")
+    assert result.out == ""
+
+
+@pytest.mark.parametrize("option", ["--scope", "--sort", "--method"])
+def test_unknown_choice_is_one_line(cli: partial[Outcome], db: str, option: str) -> None:
+    verb = ["similar", "drones"] if option == "--method" else ["search", "drones"]
+    cli(*verb, "--db", db, option, "nonsense").one_line_error(option, "'nonsense'")
+
+
+@pytest.mark.parametrize("verb", [["search", "drones"], ["similar", "drones"]])
+@pytest.mark.parametrize("limit", ["-5", "0", "1000000"])
+def test_limit_out_of_range_is_refused(
+    cli: partial[Outcome], db: str, verb: list[str], limit: str
+) -> None:
+    cli(*verb, "--db", db, "--limit", limit).one_line_error("--limit", limit)
+
+
+def test_valid_options_still_work(cli: partial[Outcome], db: str) -> None:
+    result = cli("search", "drones", "--db", db, "-f", "json", "--limit", "1", "--scope", "answers")
+    assert result.code == 0 and '"total": 2' in result.out
+    result = cli("similar", "drones", "--db", db, "--method", "lexical", "--limit", "1")
+    assert result.code == 0, result.err
