@@ -116,3 +116,17 @@ def test_an_italic_paragraph_is_marked_italic() -> None:
     blocks = read(make_pdf([items])).blocks
     assert [b.italic for b in blocks] == [True, False, True]
     assert blocks[0].text.endswith("invoering van de regeling.")
+
+
+def test_the_koop_imprint_of_a_one_page_pdf_is_furniture() -> None:
+    items = [
+        Text(72, 780, "Vraag 1"),
+        Text(72, 766.6, "Hoeveel reservisten zijn er?"),
+        Text(72, 743.2, "Antwoord 1"),
+        Text(72, 729.8, "Er zijn er ongeveer achtduizend."),
+        Text(72, 40, "ah-tk-20252026-1234 ISSN 0921-7398 ’s-Gravenhage 2026  1"),
+    ]
+    result = read(make_pdf([items]))
+    assert result.metadata["koop_id"] == "ah-tk-20252026-1234"
+    assert result.blocks[-1].text == "Er zijn er ongeveer achtduizend."
+    assert not any("ISSN" in block.text for block in result.blocks)

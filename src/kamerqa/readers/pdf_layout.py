@@ -28,7 +28,8 @@ _IMPRINT_ITEM = (
     rf"{_KOOP}|ISSN\s+\d{{4}}\s*-\s*\d{{3}}[\dX]|[’'`]s-Gravenhage\s+\d{{4}}"
     r"|(?:Tweede|Eerste) Kamer, vergaderjaar \d{4}\s*[–-]\s*\d{4}, .{0,60}"
 )
-_IMPRINT = re.compile(rf"^(?:(?:{_IMPRINT_ITEM})\s*)+$")
+# ... with the page number after it on a page's last line ("ah-tk-… ISSN … 2026  1").
+_IMPRINT = re.compile(rf"^(?:(?:{_IMPRINT_ITEM})\s*)+(?:\d{{1,4}})?$")
 _PAGE_NUMBER = re.compile(r"^(?:[-–]\s*)?\d{1,4}(?:\s*(?:/|van|of)\s*\d{1,4})?(?:\s*[-–])?$")
 _PAGE_LABEL = re.compile(
     r"^(?:\d{1,4}\s*)?(?:pagina|blz\.?|page)\s*\d{1,4}(?:\s*(?:/|van|of)\s*\d{1,4})?$", re.I
