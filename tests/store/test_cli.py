@@ -57,3 +57,20 @@ def test_valid_options_still_work(cli: partial[Outcome], db: str) -> None:
     assert result.code == 0 and '"total": 2' in result.out
     result = cli("similar", "drones", "--db", db, "--method", "lexical", "--limit", "1")
     assert result.code == 0, result.err
+
+
+def _tokens(text: str) -> set[str]:
+    return {token for line in text.splitlines() for token in line.split()}
+
+
+def test_table_output_shows_full_copyable_ids(cli: partial[Outcome], db: str) -> None:
+    result = cli("search", "drones", "--db", db, "--scope", "questions")
+    assert result.code == 0, result.err
+    assert {f"{LONG_ID}:1", "2025D10001:1"} <= _tokens(result.out)  # whole, on one line
+    assert not any("…" in line for line in result.out.splitlines() if LONG_ID[:12] in line)
+    similar = cli("similar", "--question", "2025D10001:1", "--db", db, "--method", "lexical")
+    assert similar.code == 0, similar.err
+    assert f"{LONG_ID}:1" in _tokens(similar.out)
+    again = cli("similar", "--question", f"{LONG_ID}:1", "--db", db, "--method", "lexical")
+    assert again.code == 0, again.err
+    assert "2025D10001:1" in _tokens(again.out)

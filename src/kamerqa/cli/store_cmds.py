@@ -11,8 +11,10 @@ from typing import Any
 import typer
 from rich.console import Console
 from rich.markup import escape
+from rich.padding import Padding
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from kamerqa.errors import KamerqaInputError
 from kamerqa.search import SearchRequest
@@ -111,23 +113,35 @@ def ingest(
         raise typer.Exit(1 if ok else 2)
 
 
+def _marked(snippet: str) -> str:
+    """Rich markup of an escaped-HTML snippet with <mark> highlights."""
+    pieces = re.split(r"</?mark>", snippet)
+    return "".join(
+        f"[bold yellow]{escape(html.unescape(p))}[/]" if i % 2 else escape(html.unescape(p))
+        for i, p in enumerate(pieces)
+    )
+
+
+def _print_hit(console: Console, rank: int, key: str, details: list[str], body: str) -> None:
+    """One hit: a heading line with the full, copyable DOC_ID:NUMBER (never cut or wrapped:
+    it goes into ``similar --question`` and /doc/ addresses), then the text, indented."""
+    heading = Text(f"{rank:>3}. ")
+    heading.append(key, style="bold cyan")
+    heading.append("  " + "  ".join(d for d in details if d))
+    console.print(heading, soft_wrap=True)
+    console.print(Padding(body, (0, 0, 1, 5), expand=False))
+
+
 def _print_search(response: SearchResponse, fmt: str) -> None:
     if fmt == "json":
         typer.echo(response.model_dump_json(indent=2))
         return
-    table = Table(title=f"{response.total} matches for {response.query!r}", show_lines=True)
-    for column in ("document", "kind", "nr", "party", "date", "snippet"):
-        table.add_column(column)
-    for hit in response.hits:
-        pieces = re.split(r"</?mark>", hit.snippet)
-        snippet = "".join(
-            f"[bold yellow]{escape(html.unescape(p))}[/]" if i % 2 else escape(html.unescape(p))
-            for i, p in enumerate(pieces)
-        )
-        nr = ", ".join(hit.question_numbers)
-        date = str(hit.date or "")
-        table.add_row(hit.doc_id, hit.kind, nr, hit.party or "", date, snippet)
-    Console().print(table)
+    console = Console()
+    console.print(f"{response.total} matches for {response.query!r}", soft_wrap=True)
+    for rank, hit in enumerate(response.hits, start=1):
+        key = f"{hit.doc_id}:{','.join(hit.question_numbers)}"
+        details = [hit.kind, hit.party or "", str(hit.date or "")]
+        _print_hit(console, rank, key, details, _marked(hit.snippet))
 
 
 def search(
@@ -181,14 +195,12 @@ def _print_similar(response: SimilarResponse, fmt: str) -> None:
     if fmt == "json":
         typer.echo(response.model_dump_json(indent=2))
         return
-    table = Table(title=f"similar questions ({response.method})", show_lines=True)
-    for column in ("document", "nr", "party", "score", "question"):
-        table.add_column(column)
-    for hit in response.hits:
+    console = Console()
+    console.print(f"similar questions ({response.method})")
+    for rank, hit in enumerate(response.hits, start=1):
         text = hit.text if len(hit.text) < 300 else hit.text[:297] + "…"
-        score = f"{hit.score:.3f}"
-        table.add_row(hit.doc_id, hit.question_number, hit.party or "", score, escape(text))
-    Console().print(table)
+        details = [hit.party or "", str(hit.date or ""), f"score {hit.score:.3f}"]
+        _print_hit(console, rank, f"{hit.doc_id}:{hit.question_number}", details, escape(text))
 
 
 def similar(
