@@ -74,3 +74,23 @@ def test_table_output_shows_full_copyable_ids(cli: partial[Outcome], db: str) ->
     again = cli("similar", "--question", f"{LONG_ID}:1", "--db", db, "--method", "lexical")
     assert again.code == 0, again.err
     assert "2025D10001:1" in _tokens(again.out)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+def test_export_to_a_folder_or_missing_folder_names_the_path(
+    cli: partial[Outcome], db: str, tmp_path: Path, fmt: str
+) -> None:
+    cli("export", "--db", db, "-f", fmt, "-o", str(tmp_path)).one_line_error(
+        str(tmp_path), "is a folder"
+    )
+    missing = tmp_path / "missing" / "x.csv"
+    cli("export", "--db", db, "-f", fmt, "-o", str(missing)).one_line_error(
+        str(missing), "does not exist"
+    )
+    a_file = tmp_path / "file.txt"
+    a_file.write_text("x", encoding="utf-8")
+    cli("export", "--db", db, "-f", fmt, "-o", str(a_file / "x.csv")).one_line_error(
+        "is not a folder"
+    )
+    result = cli("export", "--db", db, "-f", fmt, "-o", str(tmp_path / f"out.{fmt}"))
+    assert result.code == 0 and (tmp_path / f"out.{fmt}").stat().st_size > 0

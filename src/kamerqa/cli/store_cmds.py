@@ -226,15 +226,33 @@ def similar(
     _print_similar(response, fmt)
 
 
+def _writable(target: Path) -> Path:
+    """``target`` when a file can be written there, else a one-line error naming it."""
+    if target.is_dir():
+        raise KamerqaInputError("is a folder; give a file name after -o", str(target))
+    parent = target.parent
+    if not parent.is_dir():
+        problem = "is not a folder" if parent.exists() else "does not exist"
+        raise KamerqaInputError(f"cannot write here: folder {parent} {problem}", str(target))
+    return target
+
+
 def export_cmd(
     fmt: str = typer.Option("jsonl", "--format", "-f", help=", ".join(EXPORT_FORMATS)),
-    output: Path | None = typer.Option(None, "-o", "--output"),
+    output: Path | None = typer.Option(
+        None, "-o", "--output", help="File to write (default standard output; parquet needs one)."
+    ),
     db: str | None = _db,
 ) -> None:
     """Export every question with its answer (jsonl, csv or parquet)."""
     _choice(fmt, "--format", EXPORT_FORMATS)
+    if output is not None:
+        _writable(output)
     with _existing(db) as store:
-        count = export(store, fmt, output, sys.stdout)
+        try:
+            count = export(store, fmt, output, sys.stdout)
+        except OSError as exc:
+            raise KamerqaInputError(f"cannot write: {exc.strerror or exc}", str(output)) from None
     if output is not None:
         typer.echo(f"{count} questions written to {output}", err=True)
 
