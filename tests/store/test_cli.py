@@ -94,3 +94,15 @@ def test_export_to_a_folder_or_missing_folder_names_the_path(
     )
     result = cli("export", "--db", db, "-f", fmt, "-o", str(tmp_path / f"out.{fmt}"))
     assert result.code == 0 and (tmp_path / f"out.{fmt}").stat().st_size > 0
+
+
+def test_ingest_of_a_folder_without_documents_is_an_error(
+    cli: partial[Outcome], tmp_path: Path
+) -> None:
+    empty = tmp_path / "empty"
+    (empty / "sub").mkdir(parents=True)
+    (empty / "notes.md").write_text("geen document", encoding="utf-8")
+    db = tmp_path / "new.db"
+    result = cli("ingest", str(empty), "--db", str(db), "--no-embed")
+    result.one_line_error(f"no documents found in {empty}")
+    assert not db.exists()

@@ -27,7 +27,7 @@ from kamerqa.search.models import (
 )
 from kamerqa.store import DEFAULT_DB, Store, open_store
 from kamerqa.store.export import EXPORT_FORMATS, export
-from kamerqa.store.ingest import ingest_paths
+from kamerqa.store.ingest import SUFFIXES, find_files, ingest_paths
 
 DB_HELP = "SQLite file path or postgresql:// URL (default ./kamerqa.db; env KAMERQA_DB)."
 _db = typer.Option(None, "--db", envvar="KAMERQA_DB", help=DB_HELP)
@@ -101,6 +101,12 @@ def ingest(
             typer.echo(f"reindexed {store.reindex()} documents")
         if not paths:
             return
+    found, missing = find_files(paths)
+    if not found and not missing:  # before opening the store: no empty database is made
+        where = ", ".join(str(p) for p in paths)
+        raise KamerqaInputError(
+            f"no documents found in {where} (looked for {', '.join(sorted(SUFFIXES))})"
+        )
     report = _run_ingest(paths, db, workers, embed)
     for failure in report.failed:
         typer.echo(f"kamerqa: {failure.path}: {failure.reason}", err=True)
