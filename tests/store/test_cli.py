@@ -106,3 +106,18 @@ def test_ingest_of_a_folder_without_documents_is_an_error(
     result = cli("ingest", str(empty), "--db", str(db), "--no-embed")
     result.one_line_error(f"no documents found in {empty}")
     assert not db.exists()
+
+
+@pytest.mark.parametrize("verb", [["search", "drones"], ["stats"], ["ingest", "x.txt"]])
+def test_bad_db_locations_are_one_line(
+    cli: partial[Outcome], tmp_path: Path, verb: list[str]
+) -> None:
+    line = cli(*verb, "--db", "mysql://foo/bar").one_line_error(
+        "unsupported database URL scheme 'mysql'", "postgresql://"
+    )
+    assert "no folder" not in line
+    cli(*verb, "--db", str(tmp_path)).one_line_error(str(tmp_path), "is a folder")
+    a_file = tmp_path / "file.txt"
+    a_file.write_text("x", encoding="utf-8")
+    if verb[0] == "ingest":
+        cli(*verb, "--db", str(a_file / "x.db")).one_line_error("is not a folder")

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from kamerqa.errors import KamerqaInputError
 from kamerqa.model import Person
 from kamerqa.search import DocumentFilters, SearchRequest
-from kamerqa.store import Migration, Store, register_migration
+from kamerqa.store import Migration, Store, open_store, register_migration
 from store.docs import QA, make_document
 
 
@@ -196,3 +197,21 @@ def test_reindex_rebuilds_the_search_units(store: Store) -> None:
     assert store.search(SearchRequest(query="dronemuur", scope="answers")).total == 1
     if store.dialect == "sqlite":
         store.execute("INSERT INTO qa_fts(qa_fts) VALUES ('integrity-check')")
+
+
+def test_unusable_database_locations_are_clear_input_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for url in ("mysql://foo/bar", "sqlite3://x.db", "http://example.org/db"):
+        with pytest.raises(KamerqaInputError, match="unsupported database URL scheme"):
+            open_store(url)
+    with pytest.raises(KamerqaInputError, match="is a folder"):
+        open_store(tmp_path)
+    with pytest.raises(KamerqaInputError, match="no folder"):
+        open_store(tmp_path / "missing" / "x.db")
+    import kamerqa.store.sqlite as sqlite_store
+
+    monkeypatch.setattr(sqlite_store.os, "access", lambda *_: False)  # root may write anywhere
+    with pytest.raises(KamerqaInputError, match="read-only"):
+        open_store(tmp_path / "new.db")
+    assert not (tmp_path / "new.db").exists()

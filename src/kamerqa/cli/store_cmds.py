@@ -26,6 +26,7 @@ from kamerqa.search.models import (
     SimilarResponse,
 )
 from kamerqa.store import DEFAULT_DB, Store, open_store
+from kamerqa.store.base import check_scheme
 from kamerqa.store.export import EXPORT_FORMATS, export
 from kamerqa.store.ingest import SUFFIXES, find_files, ingest_paths
 
@@ -56,6 +57,7 @@ def _limit(value: int, maximum: int) -> int:
 def _existing(db: str | None) -> Store:
     """Open a store that must exist already (search, similar, export, stats)."""
     target = db or DEFAULT_DB
+    check_scheme(target)
     is_file = not target.startswith(("postgresql://", "postgres://")) and target != ":memory:"
     if is_file and not Path(target.removeprefix("sqlite:///")).exists():
         raise KamerqaInputError(f"no database at {target}; run `kamerqa ingest PATH` first")

@@ -29,12 +29,14 @@ take a Store and use :meth:`Store.execute` / :meth:`Store.transaction`; write pl
 from __future__ import annotations
 
 import abc
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from kamerqa.errors import KamerqaInputError
 from kamerqa.model import Document
 from kamerqa.search.models import (
     DocumentFilters,
@@ -209,6 +211,20 @@ class Store(abc.ABC):
         self.close()
 
 
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
+SCHEMES = ("postgresql", "postgres", "sqlite")
+
+
+def check_scheme(url: str) -> None:
+    """A one-line input error for a URL of a database kamerqa does not speak (mysql://…)."""
+    found = _SCHEME.match(url)
+    if found and found.group(1).lower() not in SCHEMES:
+        raise KamerqaInputError(
+            f"unsupported database URL scheme {found.group(1)!r}"
+            " (use a file path or postgresql://…)"
+        )
+
+
 def open_store(url: str | Path | None = None, *, migrate: bool = True) -> Store:
     """Open (creating and migrating when needed) the store at ``url``.
 
@@ -216,6 +232,7 @@ def open_store(url: str | Path | None = None, *, migrate: bool = True) -> Store:
     ``sqlite:///path`` or any other string -> a SQLite file path (``:memory:`` works too).
     """
     target = str(url) if url is not None else DEFAULT_DB
+    check_scheme(target)
     if target.startswith(("postgresql://", "postgres://")):
         from kamerqa.store.postgres import PostgresStore
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -16,11 +17,28 @@ from kamerqa.store.sqlbase import SQLStore
 BM25_WEIGHTS = (1.0, 0.5, 0.25, 0.0)
 
 
+def check_path(path: str) -> None:
+    """A one-line input error when ``path`` cannot be (or become) a SQLite database file."""
+    target = Path(path).expanduser()
+    if target.is_dir():
+        raise KamerqaInputError(
+            f"is a folder, not a database file; give a file path such as {target / 'kamerqa.db'}",
+            path,
+        )
+    if target.exists():
+        return
+    parent = target.resolve().parent
+    if not parent.exists():
+        raise KamerqaInputError(f"cannot create the database: no folder {parent}", path)
+    if not parent.is_dir():
+        raise KamerqaInputError(f"cannot create the database: {parent} is not a folder", path)
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise KamerqaInputError(f"cannot create the database: folder {parent} is read-only", path)
+
+
 def connect(path: str) -> sqlite3.Connection:
     if path != ":memory:":
-        parent = Path(path).expanduser().resolve().parent
-        if not parent.is_dir():
-            raise KamerqaInputError(f"cannot create the database: no folder {parent}")
+        check_path(path)
     try:
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
         conn.execute("PRAGMA foreign_keys = ON")
