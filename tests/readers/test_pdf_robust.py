@@ -130,3 +130,29 @@ def test_the_koop_imprint_of_a_one_page_pdf_is_furniture() -> None:
     assert result.metadata["koop_id"] == "ah-tk-20252026-1234"
     assert result.blocks[-1].text == "Er zijn er ongeveer achtduizend."
     assert not any("ISSN" in block.text for block in result.blocks)
+
+
+def test_a_note_number_in_body_size_before_small_note_text_is_a_note() -> None:
+    body = "Zie het rapport van de inspectie over de dijken."
+    items = [
+        Text(72, 700, body),
+        Text(72, 686.6, "Het kabinet reageert voor de zomer op het rapport."),
+        Text(281, 703.5, "1", 6),
+        Text(300, 690.1, "2", 6),
+        Text(72, 100, "1", 10),
+        Text(80, 100, "Inspectie Leefomgeving en Transport, rapport over de dijken", 8),
+        Text(80, 90.4, "langs de grote rivieren, 2025.", 8),
+        Text(72, 80.8, "2", 10),
+        Text(80, 80.8, "Brief van 3 maart 2025 over de planning.", 8),
+    ]
+    result = read(make_pdf([items]))
+    notes = [note for block in result.blocks for note in block.notes]
+    assert [(n.id, n.text) for n in notes] == [
+        (
+            "1",
+            "Inspectie Leefomgeving en Transport, rapport over de dijken langs de grote "
+            "rivieren, 2025.",
+        ),
+        ("2", "Brief van 3 maart 2025 over de planning."),
+    ]
+    assert not any("Inspectie" in block.text for block in result.blocks)

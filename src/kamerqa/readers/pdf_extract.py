@@ -14,6 +14,7 @@ import ctypes
 import math
 import re
 import threading
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -256,12 +257,22 @@ def _segments(spans: list[Span], page: int, y: float, row: int) -> list[Line]:
         if last is not None and span.x0 - last.x1 <= gap_limit:
             last.spans.append(span)
             last.x1 = max(last.x1, span.x1)
-            if span.shift == 0:
-                last.size = max(last.size, span.size)
         else:
             size = span.size if span.shift == 0 else span.size / 0.7
             lines.append(Line(page, y, span.x0, span.x1, size, [span], row))
+    for line in lines:
+        line.size = _dominant_size(line.spans, line.size)
     return lines
+
+
+def _dominant_size(spans: list[Span], default: float) -> float:
+    """The size most characters on the line's baseline are set in (a note number in the body
+    size before note text in small print makes a small-print line)."""
+    weights: Counter[float] = Counter()
+    for span in spans:
+        if span.shift == 0:
+            weights[span.size] += len(span.text.strip()) or 1
+    return weights.most_common(1)[0][0] if weights else default
 
 
 def page_lines(runs: list[Run], page: int) -> list[Line]:
