@@ -30,12 +30,9 @@ CASES = [
     if (FIXTURES / path.name.replace(".expected.json", f".{fmt}")).is_file()
 ]
 # PDF-reader gaps (readers/pdf*.py, owned by "pdf"); the parse still has to get the metadata:
-# - the line pitch is taken as the most common line gap, which in documents of mostly one- and
-#   two-line paragraphs with space after them is the paragraph gap, so paragraphs run together;
-# - in a table split over a page or with a narrow last column (t/m), that column's cells are
-#   put before the last line of the paragraph above the table;
-# - italic text is recognised per character (pdf_extract) but never reaches Block.italic.
-_PITCH = "PDF reader: paragraphs run together (line pitch = most common gap = paragraph gap)"
+# in a table whose narrow last column (t/m) lines up at the right margin, the reading-order
+# logic takes that column for a second text column, so its cells leave the table and are put
+# before the last line of the paragraph above it.
 # the HTML and XML readers do not record where a note marker sat (Note.offset is None)
 NO_NOTE_OFFSETS = ("html", "xml")
 PDF_READER_GAPS = {
