@@ -121,3 +121,24 @@ def test_bad_db_locations_are_one_line(
     a_file.write_text("x", encoding="utf-8")
     if verb[0] == "ingest":
         cli(*verb, "--db", str(a_file / "x.db")).one_line_error("is not a folder")
+
+
+@pytest.mark.parametrize(
+    ("verb", "options"),
+    [
+        (["search"], ["--party", "--genre", "--asker", "--ministry", "--committee", "--limit"]),
+        (["similar"], ["--limit", "--method", "--question"]),
+        (["export"], ["--output"]),
+    ],
+)
+def test_every_option_has_a_help_text(verb: list[str], options: list[str]) -> None:
+    import typer.main
+
+    from kamerqa.cli import app
+
+    command = typer.main.get_command(app)
+    sub = command.commands[verb[0]]  # type: ignore[attr-defined]
+    helps = {name: getattr(param, "help", None) for param in sub.params
+             if param.param_type_name == "option" for name in param.opts}  # fmt: skip
+    for option in options:
+        assert helps.get(option), f"{verb[0]} {option} has no help"

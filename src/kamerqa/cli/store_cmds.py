@@ -155,16 +155,32 @@ def _print_search(response: SearchResponse, fmt: str) -> None:
 def search(
     query: str = typer.Argument("", help='Words, "phrases", OR, -exclude, prefix*.'),
     db: str | None = _db,
-    party: str | None = typer.Option(None, "--party"),
-    genre: str | None = typer.Option(None, "--genre"),
-    asker: str | None = typer.Option(None, "--asker"),
-    ministry: str | None = typer.Option(None, "--ministry"),
-    committee: str | None = typer.Option(None, "--committee"),
-    date_from: str | None = typer.Option(None, "--from", help="YYYY-MM-DD"),
-    date_to: str | None = typer.Option(None, "--to", help="YYYY-MM-DD"),
+    party: str | None = typer.Option(
+        None, "--party", help="Party of the question, e.g. SGP or GroenLinks-PvdA."
+    ),
+    genre: str | None = typer.Option(
+        None, "--genre", help="Document genre, e.g. kamervragen or schriftelijk_overleg."
+    ),
+    asker: str | None = typer.Option(
+        None, "--asker", help="Name or part of the name of an asker (case-insensitive)."
+    ),
+    ministry: str | None = typer.Option(
+        None, "--ministry", help='Addressed ministry or minister, e.g. "Defensie".'
+    ),
+    committee: str | None = typer.Option(
+        None, "--committee", help='Committee or part of its name, e.g. "Buitenlandse Zaken".'
+    ),
+    date_from: str | None = typer.Option(
+        None, "--from", help="Documents dated on or after YYYY-MM-DD."
+    ),
+    date_to: str | None = typer.Option(
+        None, "--to", help="Documents dated on or before YYYY-MM-DD."
+    ),
     scope: str = typer.Option("both", "--scope", help="questions, answers or both."),
     sort: str = typer.Option("relevance", "--sort", help="relevance or date."),
-    limit: int = typer.Option(20, "--limit"),
+    limit: int = typer.Option(
+        20, "--limit", help=f"Hits to show (1-{MAX_SEARCH_LIMIT}).", show_default=True
+    ),
     fmt: str = _fmt,
 ) -> None:
     """Search questions and answers."""
@@ -216,7 +232,9 @@ def similar(
     question: str | None = typer.Option(None, "--question", help="DOC_ID:NUMBER"),
     db: str | None = _db,
     method: str = typer.Option("auto", "--method", help="auto, lexical, dense or hybrid."),
-    limit: int = typer.Option(10, "--limit"),
+    limit: int = typer.Option(
+        10, "--limit", help=f"Questions to show (1-{MAX_SIMILAR_LIMIT}).", show_default=True
+    ),
     fmt: str = _fmt,
 ) -> None:
     """Questions similar to a text or to a stored question."""
