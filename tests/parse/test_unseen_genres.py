@@ -95,7 +95,11 @@ def test_unseen_document(expected_path: Path, fmt: str) -> None:
     assert document.genre == expected["genre"]
     assert _metadata(document, expected["metadata"]) == expected["metadata"]
     gap = PDF_READER_GAPS.get(expected_path.name[:-14]) if fmt == "pdf" else None
-    if gap and _questions(document) != expected["questions"]:
+    texts_differ = (_questions(document), _answers(document)) != (
+        expected["questions"],
+        expected["answers"],
+    )
+    if gap and texts_differ:
         pytest.xfail(gap)
     assert _questions(document) == expected["questions"]
     assert _answers(document) == expected["answers"]

@@ -12,6 +12,7 @@ and the answer headings that follow real questions.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kamerqa.model import Document
 from kamerqa.parse.citations import find_references
@@ -31,7 +32,7 @@ from kamerqa.parse.qa_common import (
     split_glued_headings,
 )
 from kamerqa.parse.questions import numbered_paragraph
-from kamerqa.readers.blocks import Block, ReadResult
+from kamerqa.readers.blocks import Block, Note, ReadResult
 
 __all__ = ["parse"]
 
@@ -62,6 +63,10 @@ _HEADER_LINE = re.compile(r"^\s*(?:nr|nummer)\.?\s+vraag\b(?:\s+\S+){0,8}\s*$", 
 # and the page columns (Blz. van, t/m) on lines of their own
 _HEADER_PIECE = re.compile(
     r"^(?:(?:nr|nummer|vraag|bijlage|blz|van|t/m|tot|pagina)\.?\s*|\(van\)\s*)+$", re.I
+)
+_HEADER_PREFIX = re.compile(
+    r"^\s*(?:(?:nr|nummer|vraag|bijlage|blz|van|t/m)\.?\s+|\(van\)\s+)+(?=\d{1,4}[a-z]?\s+[A-Z])",
+    re.I,
 )
 _PAGE_CELLS = re.compile(r"^\d{1,4}(?:\s+\d{1,4}){0,2}$")
 _LIST_ITEM = re.compile(r"^\s*(\d{1,3})[.)]\s")
@@ -114,6 +119,7 @@ class _Walker:
             return
         if self._table_debris(block.text.strip()):
             return
+        block = self._without_header_prefix(block)
         answer = answer_heading(block.text)
         if answer is not None and builder.questions:
             builder.start_answer(answer[0])
@@ -135,6 +141,17 @@ class _Walker:
             builder.start_answer()
         self.awaiting_text = False
         builder.add_block(block)
+
+    def _without_header_prefix(self, block: Block) -> Block:
+        """ "(van) 24 Kunt u …": header words of a table printed as text before a question."""
+        prefix = _HEADER_PREFIX.match(block.text) if self.table_layout else None
+        if prefix is None:
+            return block
+        cut = prefix.end()
+        notes = [
+            Note(n.id, n.text, None if n.offset is None else n.offset - cut) for n in block.notes
+        ]
+        return replace(block, text=block.text[cut:], notes=notes)
 
     def _table_debris(self, text: str) -> bool:
         """Header words or page cells of a question table that a PDF reader printed as lines."""
