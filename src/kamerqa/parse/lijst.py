@@ -68,6 +68,7 @@ _HEADER_PREFIX = re.compile(
     r"^\s*(?:(?:nr|nummer|vraag|bijlage|blz|van|t/m)\.?\s+|\(van\)\s+)+(?=\d{1,4}[a-z]?\s+[A-Z])",
     re.I,
 )
+_HEADER_ANTWOORD = re.compile(r"^antwoord(?:en)?$", re.I)
 _PAGE_CELLS = re.compile(r"^\d{1,4}(?:\s+\d{1,4}){0,2}$")
 _LIST_ITEM = re.compile(r"^\s*(\d{1,3})[.)]\s")
 
@@ -103,6 +104,7 @@ class _Walker:
         self.columns: tuple[int, int] = (0, 1)
         self.awaiting_text = False  # a bare number line was seen; its question text follows
         self.table_layout = False  # questions sit in tables (Nr | Vraag | Bijlage | Blz.)
+        self.answer_col: int | None = None  # a table column "Antwoord"
 
     def run(self) -> QABuilder:
         for index, block in enumerate(self.blocks):
@@ -141,6 +143,14 @@ class _Walker:
             builder.start_answer()
         self.awaiting_text = False
         builder.add_block(block)
+
+    def _answer_cell(self, row: list[str], number: str) -> None:
+        """Tables with an Antwoord column: the answer sits in the question's row."""
+        col = self.answer_col
+        answer = row[col].strip() if col is not None and col < len(row) else ""
+        if answer:
+            self.builder.start_answer([number])
+            self.builder.add(answer)
 
     def _without_header_prefix(self, block: Block) -> Block:
         """ "(van) 24 Kunt u …": header words of a table printed as text before a question."""
@@ -196,6 +206,10 @@ class _Walker:
             if columns is not None:
                 self.columns = columns
                 self.table_layout = True
+                cells = [c.strip().lower() for c in row]
+                self.answer_col = next(
+                    (i for i, c in enumerate(cells) if _HEADER_ANTWOORD.match(c)), None
+                )
                 continue
             nr_col, question_col = self.columns
             number = row[nr_col].strip().rstrip(".") if nr_col < len(row) else ""
@@ -205,6 +219,7 @@ class _Walker:
             if re.fullmatch(r"\d{1,4}[a-z]?", number):
                 builder.start_question([number])
                 builder.add(text)
+                self._answer_cell(row, number)
             elif builder.in_question and text:
                 builder.add(text)
             elif any(cell.strip() for cell in row):
