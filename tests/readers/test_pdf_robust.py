@@ -156,3 +156,34 @@ def test_a_note_number_in_body_size_before_small_note_text_is_a_note() -> None:
         ("2", "Brief van 3 maart 2025 over de planning."),
     ]
     assert not any("Inspectie" in block.text for block in result.blocks)
+
+
+def _list_row(y: float, number: str, question: list[str], pages: tuple[str, str]) -> list[Text]:
+    """A row of a budget list: Nr, Vraag (wrapping), Blz. (van), t/m; 11.7 pt pitch."""
+    items = [Text(43, y, number), Text(300, y, pages[0]), Text(346, y, pages[1])]
+    items += [Text(68, y - 11.7 * i, text) for i, text in enumerate(question)]
+    return items
+
+
+def test_a_list_table_runs_over_a_page_break_and_keeps_its_narrow_last_column() -> None:
+    header = [Text(43, 0, "Nr"), Text(68, 0, "Vraag"), Text(300, 0, "Blz."), Text(346, 0, "t/m")]
+    body = "Het kabinet heeft deze vragen beantwoord bij brief van 3 november."
+    page1 = [
+        Text(43, 780, body),
+        Text(43, 766.6, "De antwoorden zijn hieronder per vraag in een tabel weergegeven."),
+        *[Text(t.x, 740, t.text) for t in header],
+        *_list_row(718, "1", ["Hoeveel middelen zijn in 2026", "beschikbaar?"], ("11", "12")),
+        *_list_row(684.3, "2", ["Hoeveel middelen zijn in 2026", "beschikbaar voor"], ("12", "13")),
+    ]
+    page2 = [
+        Text(68, 780, "huisartsenposten?"),
+        Text(43, 756.6, "Antwoord op vraag 1 en 2:"),
+        Text(43, 743.2, "In 2026 is voor beide doelen samen een bedrag van € 12 miljoen geraamd."),
+    ]
+    blocks = read(make_pdf([page1, page2])).blocks
+    tables = [b for b in blocks if b.kind == "table"]
+    assert len(tables) == 1
+    assert [row[0] for row in tables[0].rows] == ["Nr", "1", "2"]
+    assert tables[0].rows[2][-2:] == ["12", "13"]
+    assert tables[0].rows[2][1].endswith("beschikbaar voor huisartsenposten?")
+    assert not any(b.text in {"t/m", "12", "13"} for b in blocks if b.kind != "table")

@@ -233,7 +233,18 @@ def _columns(left: list[Line], right: list[Line], width: float, both: int) -> _G
     shared = sum(1 for line in narrow if line.row in wide_rows)
     if shared >= 0.6 * len(narrow) and shared >= 0.5 * len(wide_rows):
         return None  # nearly every row has both sides: a two-column table
+    if _last_table_column(narrow, wide, shared):
+        return None
     return _Gutter(0.0, right_first=left_wide)
+
+
+def _last_table_column(narrow: list[Line], wide: list[Line], shared: int) -> bool:
+    """A narrow side whose every line sits on a row of the wide side, in the same type size,
+    is the last column of a table ("t/m" page numbers), not a margin column (small print)."""
+    if len(narrow) < 2 or shared < len(narrow):
+        return False
+    sizes = sorted(line.size for line in wide)
+    return min(line.size for line in narrow) >= 0.95 * sizes[len(sizes) // 2]
 
 
 def _overlap(side: list[Line], other: list[Line]) -> int:

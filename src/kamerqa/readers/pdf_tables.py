@@ -29,9 +29,10 @@ def _region_end(rows: list[Row], first: int, size: float) -> int:
     end = first + 1
     while end < len(rows):
         row, above = rows[end], rows[end - 1]
-        if row[0].line.page != rows[first][0].line.page:
-            break
-        if above[0].line.y - row[0].line.y > 3 * size:
+        page, above_page = row[0].line.page, above[0].line.page
+        if page != above_page and (page != above_page + 1 or end - first < 2):
+            break  # a table runs on over a page break, not to a later page
+        if page == above_page and above[0].line.y - row[0].line.y > 3 * size:
             break
         if len(row) == 1 and row[0].line.x0 <= left + size:
             break
@@ -103,15 +104,21 @@ def _padded_groups(rows: list[Row], size: float) -> list[int] | None:
     space (cell padding): a gap clearly wider than the line pitch inside the cells ends a
     table row, so a cell wrapping over more lines than its neighbours stays in its row
     whether the cells are aligned at the top or centred. None when there is no such space."""
-    ys = [row[0].line.y for row in rows]
-    gaps = [above - below for above, below in pairwise(ys)]
+    lines = [row[0].line for row in rows]
+    gaps = [a.y - b.y if a.page == b.page else -1.0 for a, b in pairwise(lines)]
     # lines of centred cells sit half a line apart; the pitch is a whole line
     full = [gap for gap in gaps if gap >= 0.9 * size]
-    if not gaps or min(gaps) <= 0 or not full:
+    if not full or any(gap == 0 for gap in gaps):
         return None
     pitch = min(full)
     if max(gaps) <= 1.5 * pitch:
         return None
+    left = min(line.x0 for line in lines)
+    for index, gap in enumerate(gaps):
+        if gap < 0:  # a page break: a new table row only at a row with a first-column cell
+            row = rows[index + 1]
+            new_row = len(row) >= 2 and row[0].line.x0 <= left + size
+            gaps[index] = 2 * pitch if new_row else pitch
     owners = [0]
     for index, gap in enumerate(gaps, start=1):
         owners.append(index if gap > 1.5 * pitch else owners[-1])
@@ -131,8 +138,17 @@ def _owners(rows: list[Row], size: float) -> list[int]:
         if len(row) >= 2:
             owners.append(index)
             continue
-        y = row[0].line.y
-        owners.append(min(multi, key=lambda m: (abs(rows[m][0].line.y - y), m > index)))
+        line = row[0].line
+        owners.append(
+            min(
+                multi,
+                key=lambda m: (
+                    rows[m][0].line.page != line.page,
+                    abs(rows[m][0].line.y - line.y),
+                    m > index,
+                ),
+            )
+        )
     return owners
 
 
