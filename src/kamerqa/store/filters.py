@@ -28,14 +28,16 @@ def filter_sql(
     if has_nul(filters):  # no stored text holds NUL (PostgreSQL cannot even compare it)
         return ["1 = 0"], params
     if filters.party:
+        column = f"{unit}.party" if unit else "fq.party"
+        # a joint inbreng is stored as "CDA, ChristenUnie": match one party of the list
+        condition = f"(', ' || lower({column}) || ', ') LIKE ? ESCAPE '\\'"
         if unit:
-            where.append(f"lower({unit}.party) = lower(?)")
+            where.append(condition)
         else:
             where.append(
-                f"EXISTS (SELECT 1 FROM questions fq WHERE fq.doc_id = {doc}.id"
-                " AND lower(fq.party) = lower(?))"
+                f"EXISTS (SELECT 1 FROM questions fq WHERE fq.doc_id = {doc}.id AND {condition})"
             )
-        params.append(filters.party)
+        params.append(f"%, {_like_escape(filters.party.lower())}, %")
     if filters.genre:
         where.append(f"{doc}.genre = ?")
         params.append(filters.genre)
@@ -63,3 +65,8 @@ def filter_sql(
         where.append(f"{doc}.year = ?")
         params.append(filters.year)
     return where, params
+
+
+def _like_escape(value: str) -> str:
+    """``value`` as a literal inside a LIKE pattern with ESCAPE '\\'."""
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from kamerqa.model import Answer, Document
+from kamerqa.parse.parties import split_parties
 from kamerqa.search.analysis import analyse
 from kamerqa.search.query import meta_token
 
@@ -136,8 +137,7 @@ def _answer_party(doc: Document, answer: Answer) -> str | None:
 def unit_meta(kind: str, party: str | None, genre: str, year: int | None) -> str:
     """The filter tokens of a search unit (see :func:`kamerqa.search.query.meta_token`)."""
     tokens = [meta_token("kind", kind), meta_token("genre", genre)]
-    if party:
-        tokens.append(meta_token("party", party))
+    tokens += [meta_token("party", one) for one in split_parties(party or "")]
     if year:
         tokens.append(meta_token("year", year))
     return " ".join(tokens)

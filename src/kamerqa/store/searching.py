@@ -6,6 +6,7 @@ import json
 from collections import Counter
 from typing import Any
 
+from kamerqa.parse.parties import split_parties
 from kamerqa.search.models import (
     FACET_NAMES,
     DocumentFilters,
@@ -86,10 +87,10 @@ def _facets(store: SQLStore, base: str, params: list[Any]) -> dict[str, list[Fac
         f"SELECT u.doc_id, u.party, d.genre, d.year, d.committee {base}", params
     ):
         units_per_doc[doc_id] += 1
-        for name, value in (("party", party), ("genre", genre), ("year", year),
-                            ("committee", committee)):  # fmt: skip
+        for name, value in (("genre", genre), ("year", year), ("committee", committee)):
             if value is not None:
                 counters[name][str(value)] += 1
+        counters["party"].update(split_parties(party or ""))  # a joint inbreng counts for each
     doc_ids = list(units_per_doc)
     for start in range(0, len(doc_ids), _ID_CHUNK):  # by id: no second run of the match
         chunk = doc_ids[start : start + _ID_CHUNK]
