@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from kamerqa.model import Answer, Document, Footnote, Question
+from kamerqa.parse.parties import split_parties
 from kamerqa.web.richtext import official_url, rich_paragraphs
 
 GENRE_LABELS = {
@@ -147,7 +148,7 @@ def sections(document: Document) -> list[Section]:
         by_party[party.name] = section
         result.append(section)
     for question in document.questions:
-        key = question.party if question.party in by_party else None
+        key = _section_key(question.party, by_party)
         if key is None and None not in by_party:
             by_party[None] = Section(heading=None, party=None, intro=[])
             result.append(by_party[None])
@@ -209,3 +210,10 @@ def unplaced_notes(document: Document) -> list[Footnote]:
 def document_title(document: Document) -> str:
     meta = document.metadata
     return document.title or meta.subject or meta.meeting or GENRE_LABELS.get(document.genre, "")
+
+
+def _section_key(party: str | None, sections: dict[str | None, Section]) -> str | None:
+    """The section a question belongs to; a joint inbreng goes under its first party."""
+    if party in sections:
+        return party
+    return next((one for one in split_parties(party or "") if one in sections), None)
