@@ -187,3 +187,22 @@ def test_a_list_table_runs_over_a_page_break_and_keeps_its_narrow_last_column() 
     assert tables[0].rows[2][-2:] == ["12", "13"]
     assert tables[0].rows[2][1].endswith("beschikbaar voor huisartsenposten?")
     assert not any(b.text in {"t/m", "12", "13"} for b in blocks if b.kind != "table")
+
+
+def test_one_and_a_half_spacing_with_a_single_spaced_table() -> None:
+    # Body at 17.3 pt pitch; the table's wrapped cells at 11.7 pt must not set the pitch.
+    words = "de gemeente heeft in overleg met de provincie besloten de regeling voort te zetten"
+    items: list[Text] = []
+    y = 780.0
+    for n in range(3):
+        items += [Text(72, y, words), Text(72, y - 17.3, words), Text(72, y - 34.6, f"zie {n}.")]
+        y -= 34.6 + 28
+    for number in ("1", "2", "3", "4"):
+        items += [Text(72, y, number), Text(120, y, "Hoeveel aanvragen"), Text(300, y, "12")]
+        items.append(Text(120, y - 11.7, "zijn er gedaan?"))
+        y -= 11.7 + 20
+    blocks = read(make_pdf([items])).blocks
+    paragraphs = [b.text for b in blocks if b.kind != "table"]
+    assert paragraphs == [f"{words} {words} zie {n}." for n in range(3)]
+    tables = [b for b in blocks if b.kind == "table"]
+    assert [row[1] for row in tables[0].rows] == ["Hoeveel aanvragen zijn er gedaan?"] * 4

@@ -130,13 +130,43 @@ def _gap_clusters(gaps: Counter[float]) -> list[tuple[float, int]]:
     return out
 
 
+def _running_gaps(lines: list[TextLine], size: float) -> Counter[float]:
+    """Gaps after body lines that run on into the next line: plain text at the column's left
+    edge, not ending a sentence and no heading (so no paragraph gap, no table cell)."""
+    lefts: dict[tuple[int, int], float] = {}
+    for item in lines:
+        if abs(item.line.size - size) < 0.3:
+            key = (item.line.page, item.line.column)
+            lefts[key] = min(lefts.get(key, item.line.x0), item.line.x0)
+    gaps: Counter[float] = Counter()
+    for prev, cur in pairwise(lines):
+        a, b = prev.line, cur.line
+        if a.page != b.page or a.column != b.column or a.y <= b.y or a.bold:
+            continue
+        if abs(a.size - size) >= 0.3 or abs(b.size - size) >= 0.3:
+            continue
+        left = lefts[(a.page, a.column)]
+        if max(a.x0, b.x0) - left > 1.5 * size:
+            continue
+        if _SENTENCE_END.search(prev.text) or QA_HEADING.match(prev.text.strip()):
+            continue
+        gaps[round(a.y - b.y, 1)] += 1
+    return gaps
+
+
 def _line_pitch(lines: list[TextLine], size: float) -> float:
     """The distance between the lines inside a paragraph.
 
-    The most common gap is the paragraph gap when most paragraphs are one or two lines long,
+    Measured first where a line runs on into the next (see ``_running_gaps``). Failing that:
+    the most common gap is the paragraph gap when most paragraphs are one or two lines long,
     so the pitch is the most common gap among those near single spacing (1.0-1.45 x the font
     size); only when there are none is it the most common gap at all.
     """
+    running = _gap_clusters(_running_gaps(lines, size))
+    if running:
+        count, gap = max((count, gap) for gap, count in running)
+        if count >= 3 and 0.9 * size <= gap <= 2.5 * size:
+            return gap
     gaps: Counter[float] = Counter()
     for prev, cur in pairwise(lines):
         same_place = prev.line.page == cur.line.page and prev.line.column == cur.line.column
