@@ -300,3 +300,10 @@ def test_cells_inside_content_controls_and_nested_tables_are_read_once() -> None
     blocks = read(_zip({"word/document.xml": _document(body)})).blocks
     assert [b.kind for b in blocks] == ["table"]
     assert blocks[0].rows == [["Kolom A", "Kolom B", "Kolom C binnen 1 binnen 2"], ["1", "2", "3"]]
+
+
+def test_letterhead_betreft_is_the_subject() -> None:
+    from kamerqa.readers.docx_letterhead import letterhead_facts
+
+    facts = letterhead_facts(["Datum 12 maart 2026", "Betreft Beantwoording Kamervragen over X"])
+    assert facts["onderwerp"] == "Beantwoording Kamervragen over X"

@@ -14,9 +14,11 @@ _LABELS = {
     "uw brief van": "uw_brief_van",
     "uw kenmerk": "uw_kenmerk",
     "onderwerp": "onderwerp",
+    "betreft": "onderwerp",
 }
 _LABEL = re.compile(
-    r"^(datum|ons kenmerk|kenmerk|uw brief van|uw brief|uw kenmerk|onderwerp)\b\s*:?\s*(.*)$",
+    r"^(datum|ons kenmerk|kenmerk|uw brief van|uw brief|uw kenmerk|onderwerp|betreft)\b"
+    r"\s*:?\s*(.*)$",
     re.I,
 )
 _ADDRESSEE = re.compile(r"^(aan\s+)?de\s+voorzitter\b", re.I)
