@@ -217,8 +217,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=int, default=200)
     parser.add_argument("--questions", type=int, default=40)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--formats",
+        action="store_true",
+        help="also time every format (text, DOCX, PDF, HTML, XML) on the corpus and fixtures, "
+        "against the extraction library's own time (bench/parse_formats.py)",
+    )
+    parser.add_argument("--repeat", type=int, default=3, help="rounds for --formats")
     args = parser.parse_args(argv)
     run(args.docs, args.questions, args.seed)
+    if args.formats:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from parse_formats import REPO, bench_formats, collect
+
+        print()
+        bench_formats(collect(REPO.parent / "shared"), args.repeat)
     return 0
 
 
