@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-__all__ = ["MONTHS", "find_dates", "parse_dutch_date"]
+__all__ = ["MONTHS", "MONTH_NAMES", "dutch_date", "find_dates", "parse_dutch_date"]
 
 MONTHS: dict[str, int] = {
     "januari": 1,
@@ -26,6 +26,14 @@ MONTHS: dict[str, int] = {
     "november": 11,
     "december": 12,
 }
+MONTH_NAMES: tuple[str, ...] = tuple(MONTHS)  # "januari" … "december", in order
+
+
+def dutch_date(day: date | None) -> str:
+    """A date written out in Dutch ("8 oktober 2025"); "" for None."""
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}" if day else ""
+
+
 _ABBREVIATIONS: dict[str, int] = {
     "jan": 1,
     "feb": 2,

@@ -17,6 +17,7 @@ from datetime import date
 from typing import Literal
 
 from kamerqa.model import Answer, Document, Footnote, Question
+from kamerqa.parse.dates import MONTH_NAMES, dutch_date
 
 ParaKind = Literal[
     "title",  # document title (kamervragen layout)
@@ -35,20 +36,6 @@ ParaKind = Literal[
 ]
 
 _ISO_MEETING = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:\s*,\s*(.+))?$")
-MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 
 
 @dataclass(frozen=True)
@@ -115,13 +102,6 @@ class Layout:
                 if marker.note_id not in seen:
                     seen.append(marker.note_id)
         return seen
-
-
-def dutch_date(value: date | None) -> str:
-    """``8 oktober 2025``; empty for no date."""
-    if value is None:
-        return ""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
 def join_numbers(numbers: list[str]) -> str:
@@ -261,7 +241,7 @@ def meeting_phrase(meeting: str, written: date | None) -> str:
     when = date.fromisoformat(match.group(1))
     day = dutch_date(when)
     if written is not None and written <= when and written.year == when.year:
-        day = f"{when.day} {MONTHS[when.month - 1]} a.s."
+        day = f"{when.day} {MONTH_NAMES[when.month - 1]} a.s."
     place = match.group(2)
     return f"op {day} in {place.strip()}" if place else f"op {day}"
 

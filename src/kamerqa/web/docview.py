@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from kamerqa.model import Answer, Document, Footnote, Question
+from kamerqa.parse.dates import dutch_date
 from kamerqa.parse.parties import split_parties
 from kamerqa.web.richtext import official_url, rich_paragraphs
 
@@ -21,24 +22,6 @@ GENRE_LABELS = {
     "nota_naar_aanleiding_van_verslag": "Nota n.a.v. het verslag",
     "unknown": "Onbekend",
 }
-MONTHS = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
-
-
-def dutch_date(day: dt.date | None) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}" if day else ""
 
 
 @dataclass

@@ -16,9 +16,10 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
 from kamerqa import __version__
+from kamerqa.parse.dates import dutch_date
 from kamerqa.render import RENDERERS
 from kamerqa.web.colours import party_colour
-from kamerqa.web.docview import GENRE_LABELS, dutch_date
+from kamerqa.web.docview import GENRE_LABELS
 
 HERE = Path(__file__).resolve().parent
 _MARK = re.compile(r"(</?mark>)")
