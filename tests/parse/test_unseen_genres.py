@@ -33,8 +33,6 @@ CASES = [
 # in a table whose narrow last column (t/m) lines up at the right margin, the reading-order
 # logic takes that column for a second text column, so its cells leave the table and are put
 # before the last line of the paragraph above it.
-# the HTML and XML readers do not record where a note marker sat (Note.offset is None)
-NO_NOTE_OFFSETS = ("html", "xml")
 PDF_READER_GAPS: dict[str, str] = {}
 
 
@@ -101,10 +99,7 @@ def test_unseen_document(expected_path: Path, fmt: str) -> None:
         pytest.xfail(gap)
     assert _questions(document) == expected["questions"]
     assert _answers(document) == expected["answers"]
-    notes = expected["footnotes"]
-    if fmt in NO_NOTE_OFFSETS:
-        notes = [{**note, "after": None} for note in notes]
-    assert _footnotes(document) == notes
+    assert _footnotes(document) == expected["footnotes"]
     if "parties" in expected:
         assert [[p.name, p.question_numbers] for p in document.parties] == expected["parties"]
     if "title" in expected:

@@ -21,13 +21,16 @@ from lxml import etree, html
 
 from kamerqa.errors import KamerqaInputError
 from kamerqa.readers.blocks import Block, BlockKind, BlockRole, Note, ReadResult
+from kamerqa.readers.docx_notes import NoteMarks
 from kamerqa.readers.html_notes import classes, collect_notes, referenced_note
 from kamerqa.readers.xml_common import (
     check_block_count,
     check_size,
     clean,
     heading_numbers,
+    place_notes,
     stated_structure,
+    without_marks,
 )
 
 __all__ = ["read"]
@@ -168,6 +171,7 @@ class _Walker:
     def __init__(self, notes: dict[str, Note]) -> None:
         self.notes = notes
         self.used: set[Note] = set()
+        self.marks = NoteMarks()  # a note reference stands in the text as a mark until emit
         self.blocks: list[Block] = []
         self.role: BlockRole = ""
         self.number = ""
@@ -190,8 +194,7 @@ class _Walker:
             elif isinstance(child.tag, str) and child.tag not in _DROP_TAGS:
                 note = referenced_note(child, self.notes) if child.tag in ("a", "sup") else None
                 if note is not None:
-                    notes.append(note)
-                    self.used.add(note)
+                    parts.append(self.reference(note, notes))
                 elif child.tag == "br":
                     parts.append(" ")
                 else:
@@ -199,6 +202,12 @@ class _Walker:
                     parts.append(pad + self.inline(child, notes, depth + 1) + pad)
             parts.append(child.tail or "")
         return "".join(parts)
+
+    def reference(self, note: Note, notes: list[Note]) -> str:
+        """Record an in-text note reference; its mark keeps the place in the text."""
+        notes.append(note)
+        self.used.add(note)
+        return self.marks.mark(note)
 
     def emit(
         self, text: str, notes: list[Note], kind: BlockKind = "paragraph", **extra: object
@@ -209,15 +218,17 @@ class _Walker:
             text = "\n".join(filter(None, map(clean, text.split("\n"))))
         else:
             text = clean(text)
-        if not text:
+        if not clean(without_marks(text)):
             if notes and self.blocks:
-                self.blocks[-1].notes.extend(notes)
+                previous = self.blocks[-1]
+                end = None if previous.rows else len(previous.text)
+                previous.notes.extend(Note(n.id, n.text, end) for n in notes)
             return
         role, number = stated_structure(self.role, self.number)
-        block = Block(text=text, kind=kind, notes=list(dict.fromkeys(notes)), role=role,
-                      number=number)  # fmt: skip
+        block = Block(text=text, kind=kind, role=role, number=number)
         for key, value in extra.items():
             setattr(block, key, value)
+        place_notes(block, self.marks, notes)
         self.blocks.append(block)
         check_block_count(len(self.blocks))
 
@@ -242,14 +253,15 @@ class _Walker:
         notes: list[Note] = []
         text = self.inline(element, notes)
         bold = "".join("".join(b.itertext()) for b in element.iter("b", "strong"))
-        self.emit(text, notes, bold=bool(clean(bold)) and clean(bold) == clean(text))
+        plain = clean(without_marks(text))
+        self.emit(text, notes, bold=bool(clean(bold)) and clean(bold) == plain)
 
     def heading(self, element: html.HtmlElement, level: int) -> None:
         notes: list[Note] = []
         text = clean(self.inline(element, notes))
         role = self.role
         if role in ("question", "answer"):
-            parsed = heading_numbers(text)
+            parsed = heading_numbers(without_marks(text))
             if parsed is not None:
                 numbers = ", ".join(parsed[1])
                 if role == "question":
@@ -311,8 +323,7 @@ class _Walker:
             elif tag and tag not in _DROP_TAGS:
                 note = referenced_note(child, self.notes) if tag in ("a", "sup") else None
                 if note is not None:
-                    notes.append(note)
-                    self.used.add(note)
+                    run.append(self.reference(note, notes))
                 else:
                     run.append(" " if tag == "br" else self.inline(child, notes, depth + 1))
             run.append(child.tail or "")

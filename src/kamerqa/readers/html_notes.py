@@ -1,5 +1,7 @@
 """Footnotes in HTML: KOOP ``div.voet.noot`` bodies, note lists (pandoc/Word exports:
-``section.footnotes``, ``role=doc-endnotes``) and the in-text references that point to them."""
+``section.footnotes``, ``role=doc-endnotes``), Word (filtered) HTML notes (``div id=ftn1`` /
+``edn1`` or ``style="mso-element:footnote"``, numbered by a ``MsoFootnoteReference`` span) and
+the in-text references that point to them (``<a href="#_ftn1" name="_ftnref1">``)."""
 
 from __future__ import annotations
 
@@ -15,6 +17,9 @@ _NOTE_LISTS = re.compile(r"^(footnotes|endnotes|voetnoten|eindnoten|noten)$", re
 _NOISE = re.compile(r"^(note-close|footnote-back|footnote-backref|sup-close)$", re.I)
 _NOTE_BOX_TAGS = {"div", "p", "li", "aside", "section", "dd"}
 _LIST_ROLES = {"doc-endnotes", "doc-footnotes"}
+_WORD_NOTE_ID = re.compile(r"^_?(ftn|edn)\d{1,4}$", re.I)
+_WORD_NOTE_STYLE = re.compile(r"mso-element\s*:\s*(foot|end)note\s*(;|$)", re.I)
+_WORD_MARKERS = {"msofootnotereference", "msoendnotereference"}
 _LEADING_NUMBER = re.compile(r"^\s*\[?(\d{1,4}[a-z]?)[\].)]?\s+")
 
 
@@ -30,9 +35,20 @@ def _is_noise(element: html.HtmlElement) -> bool:
     )
 
 
+def _is_word_note(element: html.HtmlElement) -> bool:
+    """A note body of Word's HTML export: ``<div id=ftn1>`` or ``style=mso-element:footnote``."""
+    if element.tag != "div":
+        return False
+    return bool(_WORD_NOTE_ID.match(element.get("id") or "")) or bool(
+        _WORD_NOTE_STYLE.search(element.get("style") or "")
+    )
+
+
 def _is_single_note(element: html.HtmlElement) -> bool:
     if element.tag not in _NOTE_BOX_TAGS:
         return False
+    if _is_word_note(element):
+        return True
     names = classes(element)
     return ({"voet", "noot"} <= names) or any(_SINGLE_NOTE.match(c) for c in names)
 
@@ -64,7 +80,8 @@ def _single_note(element: html.HtmlElement, fallback: str) -> tuple[list[str], N
         (
             e
             for e in element.iter()
-            if isinstance(e.tag, str) and ("nootnum" in classes(e) or e.tag == "sup")
+            if isinstance(e.tag, str)
+            and ("nootnum" in classes(e) or e.tag == "sup" or classes(e) & _WORD_MARKERS)
         ),
         None,
     )
@@ -103,7 +120,9 @@ def collect_notes(root: html.HtmlElement) -> tuple[dict[str, Note], list[Note]]:
     The bodies are removed from the tree so that they never become text blocks.
     """
     candidates = [
-        e for e in root.xpath("//*[@class or @role]") if _is_note_list(e) or _is_single_note(e)
+        e
+        for e in root.xpath("//*[@class or @role or @id or @style]")
+        if _is_note_list(e) or _is_single_note(e)
     ]
     chosen = set(candidates)
     containers = [e for e in candidates if not any(a in chosen for a in e.iterancestors())]

@@ -18,14 +18,17 @@ from lxml import etree
 
 from kamerqa.errors import KamerqaInputError
 from kamerqa.readers.blocks import Block, BlockKind, BlockRole, Note, ReadResult
+from kamerqa.readers.docx_notes import NoteMarks
 from kamerqa.readers.xml_common import (
     check_block_count,
     check_size,
     clean,
     heading_numbers,
     local_name,
+    place_notes,
     safe_xml_root,
     stated_structure,
+    without_marks,
 )
 from kamerqa.readers.xml_facts import kamerstuk_facts, kamervragen_facts
 from kamerqa.readers.xml_metadata import metadata_from_elements, read_metadata_xml
@@ -64,6 +67,7 @@ class _Walker:
         self.role: BlockRole = ""
         self.number = ""
         self.last_question = ""
+        self.marks = NoteMarks()  # a note stands in the text as a mark until its block is made
         for noot in root.iter("noot"):
             note = self._note(noot)
             self.notes_by_id[noot.get("id") or f"#{len(self.notes_by_id)}"] = note
@@ -77,7 +81,7 @@ class _Walker:
                 number = clean("".join(child.itertext()))
             else:
                 parts.append(self.inline(child, []))
-        text = clean(" ".join(parts)) or clean(noot.text or "")
+        text = clean(without_marks(" ".join(parts))) or clean(noot.text or "")
         return Note(number or str(len(self.notes_by_id) + 1), text)
 
     def inline(self, element: etree._Element, notes: list[Note]) -> str:
@@ -89,13 +93,16 @@ class _Walker:
             if spaced:
                 parts.append(" ")
             if tag == "noot":
-                notes.append(self.notes_by_id.get(child.get("id") or "", self._note(child)))
+                note = self.notes_by_id.get(child.get("id") or "") or self._note(child)
+                notes.append(note)
                 self.used_notes.add(child.get("id") or "")
+                parts.append(self.marks.mark(note))
             elif tag == "nootref":
-                note = self.notes_by_id.get(child.get("refid") or "")
-                if note is not None:
-                    notes.append(note)
+                referred = self.notes_by_id.get(child.get("refid") or "")
+                if referred is not None:
+                    notes.append(referred)
                     self.used_notes.add(child.get("refid") or "")
+                    parts.append(self.marks.mark(referred))
             elif tag == "br":
                 parts.append(" ")
             elif tag:
@@ -116,22 +123,28 @@ class _Walker:
         rows: list[list[str]] | None = None,
     ) -> None:
         text = clean(text)
-        if not text:
-            if notes and self.blocks:
-                self.blocks[-1].notes.extend(notes)
+        if not clean(without_marks(text)):
+            self.notes_at_end(notes)
             return
         block = Block(
             text=text,
             kind=kind,
             level=level,
             bold=bold,
-            notes=list(dict.fromkeys(notes)),
             rows=rows or [],
             role=stated_structure(self.role, self.number)[0],
             number=stated_structure(self.role, self.number)[1],
         )
+        place_notes(block, self.marks, notes)
         self.blocks.append(block)
         check_block_count(len(self.blocks))
+
+    def notes_at_end(self, notes: list[Note]) -> None:
+        """Notes whose marker sat in an empty element belong at the end of the last block."""
+        if notes and self.blocks:
+            previous = self.blocks[-1]
+            end = None if previous.rows else len(previous.text)
+            previous.notes.extend(Note(n.id, n.text, end) for n in notes)
 
     # ---- structure -------------------------------------------------------------------------
     def walk(self, element: etree._Element) -> None:
@@ -205,18 +218,17 @@ class _Walker:
                 check_block_count(len(self.blocks) + len(rows))
         text = "\n".join(" | ".join(cell for cell in row) for row in rows)
         if rows:
-            self.blocks.append(
-                Block(
-                    text=text,
-                    kind="table",
-                    rows=rows,
-                    notes=list(dict.fromkeys(notes)),
-                    role=stated_structure(self.role, self.number)[0],
-                    number=stated_structure(self.role, self.number)[1],
-                )
+            block = Block(
+                text=text,
+                kind="table",
+                rows=rows,
+                role=stated_structure(self.role, self.number)[0],
+                number=stated_structure(self.role, self.number)[1],
             )
-        elif notes and self.blocks:
-            self.blocks[-1].notes.extend(notes)
+            place_notes(block, self.marks, notes)
+            self.blocks.append(block)
+        else:
+            self.notes_at_end(notes)
 
     def question_or_answer(self, element: etree._Element, tag: str) -> None:
         heading_role, body_role = _QA_ROLES[tag]
@@ -230,7 +242,7 @@ class _Walker:
         head_text = clean(self.inline(head, notes)) if head is not None else ""
         if not head_text:
             head_text = clean(element.get("nr") or "")  # the attribute form <vraag nr="2">
-        parsed = heading_numbers(head_text) if head_text else None
+        parsed = heading_numbers(without_marks(head_text)) if head_text else None
         numbers = parsed[1] if parsed else []
         number = ", ".join(numbers)
         if tag == "vraag":
@@ -239,7 +251,8 @@ class _Walker:
             number = self.last_question
         word = "Vraag" if tag == "vraag" else "Antwoord"
         if not head_text or (parsed and not parsed[0]):
-            head_text = f"{word} {number}".strip()
+            kept = "".join(c for c in head_text if not without_marks(c))  # the note marks
+            head_text = f"{word} {number}".strip() + kept
         outer = (self.role, self.number)
         self.role, self.number = heading_role, number
         self.emit(head_text, notes, "heading", level=2)
@@ -254,7 +267,7 @@ def _is_bold(element: etree._Element, text: str) -> bool:
     bold = "".join(
         "".join(e.itertext()) for e in element.iter("nadruk") if (e.get("type") or "") in _BOLD
     )
-    return bool(clean(bold)) and clean(bold) == clean(text)
+    return bool(clean(bold)) and clean(bold) == clean(without_marks(text))
 
 
 def _body_root(root: etree._Element) -> etree._Element:

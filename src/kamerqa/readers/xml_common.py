@@ -9,7 +9,8 @@ import unicodedata
 from lxml import etree
 
 from kamerqa.errors import KamerqaInputError
-from kamerqa.readers.blocks import BlockRole
+from kamerqa.readers.blocks import Block, BlockRole, Note
+from kamerqa.readers.docx_notes import NoteMarks
 
 # Real KOOP pages are a few MB at most (a budget list with 700 questions is ~3 MB of XML).
 MAX_MARKUP_BYTES = 16 * 1024 * 1024
@@ -27,6 +28,25 @@ _NUMBER_TOKEN = re.compile(r"(\d{1,4}[a-z]?)(?:\s*(?:t/m|tot en met|-|–)\s*(\d
 _NUMBER_LIST = re.compile(
     r"^[\s(]*\d{1,4}[a-z]?(?:\s*(?:,|en|t/m|tot en met|-|–|&)\s*\d{1,4}[a-z]?)*[\s.:)]*$", re.I
 )
+
+
+_MARKS = re.compile("[\U000f0000-\U000ffffd]")
+
+
+def without_marks(text: str) -> str:
+    """Text with the private-use note marks of ``NoteMarks`` taken out."""
+    return _MARKS.sub("", text)
+
+
+def place_notes(block: Block, marks: NoteMarks, notes: list[Note]) -> None:
+    """Take the note marks out of ``block.text`` (already white-space normalised) and put each
+    note in ``block.notes`` with the offset its mark had, once per note; a note in ``notes``
+    whose mark is not in the text is kept without an offset."""
+    marks.settle(block)
+    placed: dict[tuple[str, str], Note] = {}
+    for note in [*block.notes, *notes]:
+        placed.setdefault((note.id, note.text), note)
+    block.notes = list(placed.values())
 
 
 def clean(text: str) -> str:
