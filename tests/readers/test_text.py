@@ -260,3 +260,21 @@ def test_layout_export_faction_heading_and_signature_start_their_own_lines() -> 
     texts = [b.text for b in read_text("\f".join(lines) + "\n").blocks]
     assert "Vragen en opmerkingen van de leden van de BBB-fractie" in texts
     assert any(t.startswith("De Minister van Landbouw") for t in texts)
+
+
+def test_layout_export_marker_glued_after_a_question_mark_or_quote() -> None:
+    question = (
+        "Heeft u kennisgenomen van het rapport over de wachtlijsten in de jeugdzorg van de "
+        "Rekenkamer Oost-Nederland?1 Deelt u de conclusie dat de gemeenten te laat ingrijpen en "
+        "dat de wachttijden daardoor in het afgelopen jaar verder zijn opgelopen?"
+    )
+    answer = "Ja. De Rekenkamer noemt het „een structureel tekort”2 en dat deel ik."
+    lines = [*textwrap.wrap(question, width=64), *textwrap.wrap(answer, width=64)]
+    lines += ["1 Rekenkamer Oost-Nederland, rapport jeugdzorg, maart 2026.", "Pagina 1"]
+    lines += ["2 Rapport, blz. 12.", "Pagina 2"]
+    result = read_text("\n".join(lines) + "\n")
+    texts = [b.text for b in result.blocks]
+    assert texts[0].startswith("Heeft u") and "Oost-Nederland? Deelt" in texts[0]
+    assert not any(t.startswith(("1 Rekenkamer", "2 Rapport")) for t in texts)
+    notes = [(n.id, n.offset) for b in result.blocks for n in b.notes]
+    assert notes[0] == ("1", texts[0].index("? Deelt") + 1)
