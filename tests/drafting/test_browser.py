@@ -66,6 +66,8 @@ def test_login_and_autosave(site: tuple[str, Path, str, str]) -> None:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = browser.new_page()
         page.set_default_timeout(15_000)
+        console: list[str] = []
+        page.on("console", lambda message: console.append(message.text))
         page.goto(base + "/drafting")
         page.get_by_label("Token").fill(token)
         page.get_by_role("button", name="Inloggen").click()
@@ -75,7 +77,9 @@ def test_login_and_autosave(site: tuple[str, Path, str, str]) -> None:
         box = page.get_by_label("Antwoord op vraag 1", exact=True)
         box.fill("De brug gaat in maart open.[^1]")
         page.locator("#save-status", has_text="Opgeslagen").wait_for()
+        assert "content-security-policy" in (page.context.request.get(page.url).headers)
         browser.close()
+    assert not [text for text in console if "Content Security Policy" in text]
     with open_store(str(db)) as store:
         user = auth.user_for_token(store, token)
         assert user is not None

@@ -1,8 +1,9 @@
 """Security headers on every response; a strict Content-Security-Policy on the public pages.
 
 The public pages load one script and one stylesheet from /static and inline nothing but
-``style`` attributes (party colours), so ``script-src 'self'`` holds there. Pages with inline
-scripts of their own (the interactive API docs, drafting) get the other headers only.
+``style`` attributes (party colours), so ``script-src 'self'`` holds there. The drafting pages
+load their script (static/drafting.js) the same way and get the same policy. Only the
+interactive API docs (inline scripts of their own) get the other headers only.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ ALWAYS = (
     (b"referrer-policy", b"same-origin"),
     (b"x-frame-options", b"DENY"),
 )
-NO_CSP_PREFIXES = ("/api/docs", "/drafting")
+NO_CSP_PREFIXES = ("/api/docs",)
 
 
 class SecurityHeaders:
