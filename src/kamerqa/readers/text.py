@@ -27,6 +27,7 @@ from kamerqa.readers.text_notes import (
     take_tika_bodies,
     tika_markers,
 )
+from kamerqa.readers.text_pages import PAGE_BREAK, drop_page_edges
 
 __all__ = ["decode", "normalise", "read", "read_text"]
 
@@ -37,7 +38,7 @@ _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # A line that starts a new block even right after a long (wrapped) line.
 _BLOCK_START = re.compile(
     r"^\s*(?:(?:vraag|vragen|antwoord(?:en)?)\b(?:\s+(?:op\s+)?(?:vra(?:ag|gen)\s+)?[\dt/m ,en]*"
-    r"[a-z]?)?\s*[:.]?\s*$|(?:vraag|antwoord)\s+\d{1,3}[a-z]?\s*[:.]|[-•*–▪]\s|\d{1,3}[.)]\s"
+    r"[a-z]?)?\s*[:.]?\s*$|(?:vraag|antwoord)\s+\d{1,3}[a-z]?\s*[:.]|[-•◦▪▫●○■□➢►‣⁃∙·\uf0b7\uf0a7*–—]\s|\d{1,3}[.)]\s"
     r"|antwoord(?:en)?(?:\s+op\s+vra(?:ag|gen)\s+[\dt/m ,en]+)?\s*:\s*\S"
     r"|[a-z][.)]\s|\[\d{1,3}:\s|\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Z])",
     re.I,
@@ -248,10 +249,14 @@ def _add_table_row(result: ReadResult, row: list[str], notes: list[Note], more: 
 
 def read_text(text: str) -> ReadResult:
     """Blocks from already-decoded text."""
+    text = text.replace("\r\n", "\n")
+    text = drop_page_edges(text, gaps=bool(_wrap_width(text.split("\n"))))
     text, bodies = take_tika_bodies(normalise(text))
-    lines, note_list = split_note_list(text.split("\n"))
+    paged = text.split("\n")
+    lines, note_list = split_note_list([line for line in paged if line != PAGE_BREAK])
     if not note_list and _wrap_width(lines):
-        lines, note_list = take_page_notes(lines)
+        lines, note_list = take_page_notes(paged)
+        lines = [line for line in lines if line != PAGE_BREAK]
     scanner = MarkerScanner(note_list)
     result = ReadResult(format="text")
     in_table = False

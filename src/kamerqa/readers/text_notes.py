@@ -26,6 +26,7 @@ __all__ = [
 ]
 
 SENTINEL_BASE = 0xE000
+PAGE_BREAK = "\ue100"  # the line standing for a page break (see text_pages)
 SENTINELS = 256
 _TIKA_REF = re.compile(r"\[(?:footnote|endnote)Ref:\s*(\d+)\]")
 _TIKA_BODY_START = re.compile(r"\[(\d{1,4}):\s")
@@ -142,8 +143,9 @@ _PAGE_NOTE = re.compile(r"^\s*(\d{1,2})\s+(\S.*)$")
 def take_page_notes(lines: list[str]) -> tuple[list[str], dict[str, str]]:
     """Notes printed at the bottom of each page of a layout export ("1 Kamerstuk …"): a line
     starting with the next note number, once a marker glued to a word ("Rusland.1") with that
-    number was seen; a long (wrapped) note line takes the next line along."""
-    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    number was seen; a long (wrapped) note line takes the next line along, unless the page ends
+    there (a :data:`PAGE_BREAK` line)."""
+    lengths = sorted(len(line.rstrip()) for line in lines if len(line.strip()) > 1)
     width = lengths[int(len(lengths) * 0.9)] if lengths else 0
     kept: list[str] = []
     notes: dict[str, str] = {}
@@ -159,7 +161,7 @@ def take_page_notes(lines: list[str]) -> tuple[list[str], dict[str, str]]:
             following = lines[index + 1].strip() if index + 1 < len(lines) else ""
             ends = body.endswith((".", ")", "”", "’", "!", "?"))
             wrapped = (len(line.rstrip()) >= 0.8 * width or not ends) and following
-            if wrapped and not _PAGE_NOTE.match(following):
+            if wrapped and not _PAGE_NOTE.match(following) and following != PAGE_BREAK:
                 body, index = f"{body} {following}", index + 1
             notes[expected] = body
         else:

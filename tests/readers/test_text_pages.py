@@ -1,0 +1,101 @@
+"""Layout text exports of PDFs: page furniture at page edges, paragraphs over page breaks,
+page-bottom notes (invented text)."""
+
+from __future__ import annotations
+
+import textwrap
+
+from kamerqa.readers.text import read_text
+from kamerqa.readers.text_pages import PAGE_BREAK, drop_page_edges
+
+_HEADER = ["Aanhangsel Handelingen II 2025/26, nr. 1544 — Tweede Kamer,", "vergaderjaar 2025–2026"]
+_LONG = (
+    "Het kabinet heeft in het afgelopen jaar met de provincies afspraken gemaakt over de "
+    "aanleg van laadpalen langs de rijkswegen en over de verdeling van de kosten daarvan, "
+    "waarbij de netbeheerders vooraf worden betrokken bij de keuze van de locaties."
+)
+
+
+_NOTE_END = "Kamerstuk 31 305, nr. 8."
+
+
+def _footer(page: int) -> str:
+    return f"ah-tk-20252026-1544 ISSN 0921-7398 ’s-Gravenhage 2026 {page}"
+
+
+def _pdf_text() -> str:
+    """Three pages: header, body, a long page-bottom note, footer with the page number."""
+    question = "Vraag 1\nHoeveel laadpalen zijn er in 2025 langs de rijkswegen geplaatst?1"
+    first = textwrap.wrap(_LONG, width=64)
+    page1 = [*_HEADER, *question.split("\n"), "Antwoord 1", *first[:2]]
+    note = (
+        "1 Zie de brief van de minister van Infrastructuur en Waterstaat, Kamerstuk 31 305, nr. 8."
+    )
+    page1 += [note, _footer(1)]
+    page2 = [*_HEADER, *first[2:], "Vraag 2", "Wanneer volgt de evaluatie?", _footer(2)]
+    page3 = [*_HEADER, "Antwoord 2", "De evaluatie volgt in het voorjaar van 2027.", _footer(3)]
+    return "\f".join("\n".join(page) for page in (page1, page2, page3))
+
+
+def test_furniture_goes_and_a_paragraph_runs_on_over_the_page_break() -> None:
+    result = read_text(_pdf_text())
+    texts = [b.text for b in result.blocks]
+    assert not any(
+        "Aanhangsel Handelingen" in t or "ISSN" in t or "vergaderjaar" in t for t in texts
+    )
+    assert _LONG in texts
+    assert texts.count("Vraag 2") == 1 and "Antwoord 2" in texts
+
+
+def test_a_page_bottom_note_does_not_take_the_next_page_along() -> None:
+    result = read_text(_pdf_text())
+    notes = [(n.id, n.text) for b in result.blocks for n in b.notes]
+    assert notes == [
+        (
+            "1",
+            "Zie de brief van de minister van Infrastructuur en Waterstaat, "
+            "Kamerstuk 31 305, nr. 8.",
+        )
+    ]
+    question = next(b for b in result.blocks if b.notes)
+    assert question.text.endswith("rijkswegen geplaatst?")
+    assert question.notes[0].offset == len(question.text)
+
+
+def test_question_headings_at_page_tops_are_not_furniture() -> None:
+    pages = [
+        f"Vraag {n}\nIs de regeling van kracht geworden op {n} mei?\nPagina {n}" for n in (1, 2, 3)
+    ]
+    text = drop_page_edges("\f".join(pages))
+    assert "Pagina" not in text
+    assert [line for line in text.split("\n") if line.startswith("Vraag")] == [
+        "Vraag 1",
+        "Vraag 2",
+        "Vraag 3",
+    ]
+    assert text.count(PAGE_BREAK) == 2
+
+
+def test_blank_line_gaps_count_as_page_breaks_only_when_asked() -> None:
+    topics = ("de zorg", "het onderwijs", "de woningbouw")
+    pages = [f"Kenmerk 2026-0412\nTekst over {topic}.\n{n}" for n, topic in enumerate(topics, 1)]
+    text = "\n\n\n".join(pages)
+    assert drop_page_edges(text) == text
+    dropped = drop_page_edges(text, gaps=True)
+    assert "Kenmerk" not in dropped
+    assert [line for line in dropped.splitlines() if line.strip(PAGE_BREAK)] == [
+        "Tekst over de zorg.",
+        "Tekst over het onderwijs.",
+        "Tekst over de woningbouw.",
+    ]
+
+
+def test_word_export_with_form_feeds_keeps_one_paragraph_per_line() -> None:
+    paragraphs = [
+        "Vraag 1",
+        "Bent u bekend met het bericht over de sluiting van het gemeentelijke zwembad?",
+        "Antwoord 1",
+        "Ja.",
+    ]
+    text = "\n".join(paragraphs[:2]) + "\f" + "\n".join(paragraphs[2:])
+    assert [b.text for b in read_text(text).blocks] == paragraphs
