@@ -44,6 +44,8 @@ _CARET_REF = re.compile(r"\^(\d{1,3})(?!\d)")
 _SUPERSCRIPT_REF = re.compile(r"(?<=\S)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 _GLUED_REF = re.compile(
     r"(?<=[a-zà-ÿ]{3})(\d{1,2})(?=[\s.,;:)!?]|$)|(?<=[a-zà-ÿ]{2}[.,;:)?!”’»])(\d{1,2})(?=\s|$)"
+    # after a year ending a sentence: "… van de Comptabiliteitswet 2016.3"
+    r"|(?<=\b(?:19|20)\d\d[.)])(\d{1,2})(?=\s|$)"
 )
 
 
@@ -197,7 +199,7 @@ class MarkerScanner:
             return match.group(0)
 
         def take_glued(match: re.Match[str]) -> str:
-            number = match.group(1) or match.group(2)
+            number = next(group for group in match.groups() if group)
             if number == self._expected():
                 self.used.add(number)
                 found.append(Note(number, self.notes[number]))
