@@ -20,6 +20,7 @@ from pydantic import BaseModel, Field
 from kamerqa.api.deps import StorePool, pool_of
 from kamerqa.api.errors import ERROR_RESPONSES, ApiError
 from kamerqa.drafting import auth
+from kamerqa.drafting import messages_nl as nl
 from kamerqa.drafting.errors import Conflict, DraftingError, NotAuthenticated
 from kamerqa.drafting.fileformat import export, read_file
 from kamerqa.drafting.inbreng import content_from_inbreng
@@ -32,6 +33,7 @@ from kamerqa.drafting.models import (
     User,
 )
 from kamerqa.drafting.service import Drafting
+from kamerqa.errors import KamerqaInputError
 from kamerqa.render import RENDERERS, extension, render
 from kamerqa.search.models import SimilarResponse
 from kamerqa.store.base import Store
@@ -91,16 +93,20 @@ def _identify(store: Store, request: Request) -> User | None:
 
 
 @contextmanager
-def _drafting(pool: StorePool, request: Request) -> Iterator[tuple[Drafting, User]]:
-    """A borrowed store, the drafting service and the logged-in user; errors as ApiError."""
+def _drafting(
+    pool: StorePool, request: Request, *, dutch: bool = False
+) -> Iterator[tuple[Drafting, User]]:
+    """A borrowed store, the drafting service and the logged-in user; errors as ApiError
+    (``dutch``: with the Dutch message, for the pages)."""
     try:
         with pool.borrow() as store:
             user = _identify(store, request)
             if user is None:
-                raise NotAuthenticated("log in with a drafting token")
+                raise NotAuthenticated("log in with a drafting token", key="not_logged_in")
             yield Drafting(store), user
     except DraftingError as err:
-        raise ApiError(err.status, err.code, err.message) from None
+        message = nl.error_text(err) if dutch else err.message
+        raise ApiError(err.status, err.code, message) from None
 
 
 api = APIRouter(prefix="/api/drafting", tags=["drafting"], responses=ERROR_RESPONSES)
@@ -277,12 +283,7 @@ _STATE_ACTIONS = {
     "approved": [("sent", "Versturen en publiceren"), ("draft", "Terug naar concept")],
     "sent": [],
 }
-STATE_LABELS = {
-    "draft": "concept",
-    "ready_for_review": "klaar voor review",
-    "approved": "goedgekeurd",
-    "sent": "verstuurd",
-}
+STATE_LABELS = nl.STATES
 
 
 def _page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -300,14 +301,20 @@ def _page_user(pool: StorePool, request: Request) -> User | None:
         return _identify(store, request)
 
 
+def _list_page(
+    request: Request, drafting: Drafting, user: User, status: int = 200, message: str = ""
+) -> HTMLResponse:
+    items = drafting.consultations(user)
+    return _page(request, "list.html", status=status, user=user, items=items, message=message)
+
+
 @pages.get("", response_class=HTMLResponse)
 def home(request: Request, pool: Pool) -> HTMLResponse:
     user = _page_user(pool, request)
     if user is None:
         return _page(request, "login.html", message="")
-    with _drafting(pool, request) as (drafting, user):
-        items = drafting.consultations(user)
-    return _page(request, "list.html", user=user, items=items)
+    with _drafting(pool, request, dutch=True) as (drafting, user):
+        return _list_page(request, drafting, user)
 
 
 @pages.post("/login", response_model=None)
@@ -317,8 +324,8 @@ def login_form(
     try:
         with pool.borrow() as store:
             _, session = auth.login(store, token.strip())
-    except DraftingError:
-        return _page(request, "login.html", status=401, message="Onbekende token.")
+    except DraftingError as err:
+        return _page(request, "login.html", status=err.status, message=nl.error_text(err))
     response = _see_other("/drafting")
     _set_cookie(response, session, request)
     return response
@@ -335,61 +342,80 @@ def logout_form(request: Request, pool: Pool) -> RedirectResponse:
     return response
 
 
-@pages.post("/new")
+@pages.post("/new", response_model=None)
 async def new_form(
     request: Request,
     pool: Pool,
     title: Annotated[str, Form()] = "",
     file: Annotated[UploadFile | None, File()] = None,
-) -> RedirectResponse:
-    data = await _upload(file) if file is not None and file.filename else b""
-    with _drafting(pool, request) as (drafting, user):
-        content = ConsultationContent(title=title.strip())
-        how = "by hand"
-        if file is not None and file.filename:
-            content = content_from_inbreng(data, file.filename)
-            content.title = title.strip() or content.title
-            how = f"from {file.filename}"
-        created = drafting.create(user, content, how=how)
+) -> HTMLResponse | RedirectResponse:
+    name = file.filename if file is not None and file.filename else ""
+    with _drafting(pool, request, dutch=True) as (drafting, user):  # who first
+        try:
+            data = await _upload(file) if file is not None and name else b""
+            content = content_from_inbreng(data, name) if name else ConsultationContent()
+        except ApiError as err:  # too large
+            limit = str(MAX_UPLOAD // 2**20)
+            message = nl.status_text(err.status, err.code, limit=limit)
+            return _list_page(request, drafting, user, err.status, message)
+        except KamerqaInputError as err:
+            return _list_page(request, drafting, user, 422, nl.input_error_text(err, name))
+        content.title = title.strip() or content.title
+        created = drafting.create(user, content, how=f"from {name}" if name else "by hand")
     return _see_other(f"/drafting/{created.id}")
 
 
-@pages.get("/{cid}", response_class=HTMLResponse)
-def editor(cid: str, request: Request, pool: Pool) -> HTMLResponse:
-    with _drafting(pool, request) as (drafting, user):
-        consultation = drafting.get(user, cid)
-        issues = drafting.check(user, cid)
-        log = drafting.audit(user, cid)
+def _editor_page(
+    request: Request,
+    drafting: Drafting,
+    user: User,
+    cid: str,
+    status: int = 200,
+    message: str = "",
+) -> HTMLResponse:
+    consultation = drafting.get(user, cid)
     content = consultation.content
     return _page(
         request,
         "editor.html",
+        status=status,
+        message=message,
         user=user,
         c=consultation,
         content=content,
         rows=[(q, content.answer_for(q.number)) for q in content.questions],
-        issues=issues,
-        log=list(reversed(log)),
+        issues=[(i.level, nl.issue_text(i)) for i in drafting.check(user, cid)],
+        log=list(reversed(drafting.audit(user, cid))),
+        action_labels=nl.ACTIONS,
         actions=_STATE_ACTIONS[consultation.status],
         editable=consultation.status == "draft",
     )
 
 
-@pages.post("/{cid}/state")
+@pages.get("/{cid}", response_class=HTMLResponse)
+def editor(cid: str, request: Request, pool: Pool) -> HTMLResponse:
+    with _drafting(pool, request, dutch=True) as (drafting, user):
+        return _editor_page(request, drafting, user, cid)
+
+
+@pages.post("/{cid}/state", response_model=None)
 def state_form(
     cid: str, request: Request, pool: Pool, to: Annotated[str, Form()]
-) -> RedirectResponse:
-    with _drafting(pool, request) as (drafting, user):
-        drafting.transition(user, cid, to)
+) -> HTMLResponse | RedirectResponse:
+    with _drafting(pool, request, dutch=True) as (drafting, user):
+        try:
+            drafting.transition(user, cid, to)
+        except DraftingError as err:
+            if err.status in (401, 404):
+                raise
+            return _editor_page(request, drafting, user, cid, err.status, nl.error_text(err))
     return _see_other(f"/drafting/{cid}")
 
 
 _META_FIELDS = ("committee", "subject", "meeting", "date_submitted", "date_answered", "reference")
 
 
-@pages.post("/{cid}/metadata")
-async def metadata_form(cid: str, request: Request, pool: Pool) -> RedirectResponse:
-    form = await request.form()
+def _metadata_changes(form: Any) -> dict[str, Any]:
     values = {k: str(form.get(k, "")).strip() for k in (*_META_FIELDS, "title", "addressee")}
     changes: dict[str, Any] = {k: values[k] or None for k in _META_FIELDS}
     changes["title"] = values["title"]
@@ -397,8 +423,19 @@ async def metadata_form(cid: str, request: Request, pool: Pool) -> RedirectRespo
     name = str(form.get("signatory", "")).strip()
     function = str(form.get("function", "")).strip() or None
     changes["signatories"] = [{"name": name, "function": function}] if name else []
-    with _drafting(pool, request) as (drafting, user):
-        drafting.update_metadata(user, cid, changes)
+    return changes
+
+
+@pages.post("/{cid}/metadata", response_model=None)
+async def metadata_form(cid: str, request: Request, pool: Pool) -> HTMLResponse | RedirectResponse:
+    changes = _metadata_changes(await request.form())
+    with _drafting(pool, request, dutch=True) as (drafting, user):
+        try:
+            drafting.update_metadata(user, cid, changes)
+        except DraftingError as err:
+            if err.status in (401, 404):
+                raise
+            return _editor_page(request, drafting, user, cid, err.status, nl.error_text(err))
     return _see_other(f"/drafting/{cid}")
 
 

@@ -65,7 +65,7 @@ def login(store: Store, token: str) -> tuple[User, str]:
     """Check a token and open a web session; returns the user and the session id."""
     user = user_for_token(store, token)
     if user is None:
-        raise NotAuthenticated("unknown token")
+        raise NotAuthenticated("unknown token", key="unknown_token")
     session = secrets.token_urlsafe(32)
     now = _now()
     expires = now + timedelta(hours=SESSION_HOURS)
@@ -97,11 +97,18 @@ def can_see(user: User, consultation: Consultation) -> bool:
 def require_visible(user: User | None, consultation: Consultation | None, cid: str) -> None:
     """Unknown and invisible consultations look the same: 404 (existence is not revealed)."""
     if user is None:
-        raise NotAuthenticated("log in with a drafting token")
+        raise NotAuthenticated("log in with a drafting token", key="not_logged_in")
     if consultation is None or not can_see(user, consultation):
-        raise NotFound(f"no consultation {cid!r}")
+        raise NotFound(f"no consultation {cid!r}", key="no_consultation", cid=cid)
 
 
-def require_role(user: User, *roles: str, action: str) -> None:
+def require_role(user: User, *roles: str, action: str, target: str = "") -> None:
+    """``target``: the state a transition moves to (for the Dutch message of the pages)."""
     if user.role not in roles:
-        raise Forbidden(f"{action} needs the role {' or '.join(roles)} (you are {user.role})")
+        raise Forbidden(
+            f"{action} needs the role {' or '.join(roles)} (you are {user.role})",
+            key="role_needed",
+            roles=",".join(roles),
+            role=user.role,
+            target=target,
+        )

@@ -1,4 +1,8 @@
-"""Errors of the drafting service, each with the HTTP status and code the API answers with."""
+"""Errors of the drafting service, each with the HTTP status and code the API answers with.
+
+``message`` is the English one-liner of the CLI and API; ``key`` and ``params`` let the web
+pages say the same in Dutch (`kamerqa.drafting.messages_nl.error_text`).
+"""
 
 from __future__ import annotations
 
@@ -9,8 +13,10 @@ class DraftingError(KamerqaError):
     status = 400
     code = "bad_request"
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, *, key: str = "", **params: str) -> None:
         self.message = message
+        self.key = key
+        self.params = params
         super().__init__(message)
 
 

@@ -136,6 +136,9 @@ def _numbered(read: ReadResult) -> bool:
     )
 
 
+NO_FACTIONS = "no factions with questions found in the inbreng"
+
+
 def content_from_inbreng(data: bytes, name: str = "") -> ConsultationContent:
     """Parse an inbreng file into draft content. Raises KamerqaInputError when nothing is found."""
     try:
@@ -147,5 +150,5 @@ def content_from_inbreng(data: bytes, name: str = "") -> ConsultationContent:
         return from_document(parse_read_result(read, source))
     content = _unnumbered(read)
     if not content.questions:
-        raise KamerqaInputError("no factions with questions found in the inbreng", name or None)
+        raise KamerqaInputError(NO_FACTIONS, name or None)
     return content

@@ -94,6 +94,8 @@ class Issue(_Model):
     level: Literal["error", "warning"]
     question: str | None = None
     message: str
+    code: str = ""  # stable name of the problem; with params, the pages say it in Dutch
+    params: dict[str, str] = Field(default_factory=dict)
 
     def __str__(self) -> str:
         return f"{self.level}: {self.message}"

@@ -49,7 +49,7 @@ NOTE_ID = re.compile(r"[A-Za-z0-9_-]{1,20}")
 def refuse_nul(content: ConsultationContent) -> None:
     """No stored text may hold NUL: PostgreSQL refuses it (and no letter needs it)."""
     if JSON_NUL.search(content.model_dump_json()):
-        raise Invalid("the text contains a NUL character (\\u0000); remove it")
+        raise Invalid("the text contains a NUL character (\\u0000); remove it", key="nul")
 
 
 def first_problem(exc: ValidationError) -> str:
@@ -121,7 +121,9 @@ class Drafting:
         """Questions answered before (public store only) that resemble question ``number``."""
         question = self.get(user, cid).content.question(number)
         if question is None:
-            raise NotFound(f"no question {number!r} in consultation {cid!r}")
+            raise NotFound(
+                f"no question {number!r} in consultation {cid!r}", key="no_question", number=number
+            )
         return self.store.similar(text=question.text, limit=limit)
 
     # -- writing -------------------------------------------------------------------------
@@ -175,7 +177,9 @@ class Drafting:
         after.updated_at = self.clock()
         with self.store.transaction():
             if not repo.update_consultation(self.store, self._row(after), before.version):
-                raise Conflict(f"consultation {before.id} was changed by someone else; reload it")
+                raise Conflict(
+                    f"consultation {before.id} was changed by someone else; reload it", key="stale"
+                )
             self._log(before.id, user, action, detail)
         return after
 
@@ -193,12 +197,15 @@ class Drafting:
         if current.status != "draft":
             raise Conflict(
                 f"consultation {cid} is {current.status.replace('_', ' ')}: return it to draft "
-                "before editing"
+                "before editing",
+                key="not_editable",
+                status=current.status,
             )
         if expected_version is not None and expected_version != current.version:
             raise Conflict(
                 f"consultation {cid} is at version {current.version}, not {expected_version}: "
-                "it was changed since you loaded it"
+                "it was changed since you loaded it",
+                key="stale",
             )
         detail = describe_changes(current.content, content)
         if detail == "no changes":
@@ -221,7 +228,9 @@ class Drafting:
         missing = [n for n in numbers if content.question(n) is None]
         if not numbers or missing:
             raise Invalid(
-                f"no question {', '.join(missing) or '(none given)'} in consultation {cid}"
+                f"no question {', '.join(missing) or '(none given)'} in consultation {cid}",
+                key="no_question",
+                number=", ".join(missing),
             )
         kept: list[DraftAnswer] = []
         for answer in content.answers:
@@ -234,7 +243,11 @@ class Drafting:
 
     def set_footnote(self, user: User, cid: str, note_id: str, text: str) -> Consultation:
         if not NOTE_ID.fullmatch(note_id):
-            raise Invalid(f"footnote id {note_id!r}: use letters, digits, - or _ (as in [^1])")
+            raise Invalid(
+                f"footnote id {note_id!r}: use letters, digits, - or _ (as in [^1])",
+                key="bad_note_id",
+                note=note_id,
+            )
         content = self.get(user, cid).content.model_copy(deep=True)
         notes = [n for n in content.footnotes if n.id != note_id]
         if text.strip():
@@ -249,7 +262,10 @@ class Drafting:
         try:
             content.metadata = Metadata.model_validate(merged)
         except ValidationError as exc:
-            raise Invalid(f"invalid metadata: {first_problem(exc)}") from None
+            field = ".".join(str(p) for p in exc.errors()[0].get("loc", ()))
+            raise Invalid(
+                f"invalid metadata: {first_problem(exc)}", key="bad_metadata", field=field
+            ) from None
         if title is not None:
             content.title = str(title)
         return self.update_content(user, cid, content)
@@ -258,15 +274,30 @@ class Drafting:
     def transition(self, user: User, cid: str, target: str) -> Consultation:
         current = self.get(user, cid)
         if target not in STATUSES:
-            raise Invalid(f"unknown state {target!r}; choose from {', '.join(STATUSES)}")
+            raise Invalid(
+                f"unknown state {target!r}; choose from {', '.join(STATUSES)}",
+                key="unknown_state",
+                target=target,
+            )
         roles = TRANSITIONS.get((current.status, target))
         if roles is None:
-            raise Conflict(f"consultation {cid} cannot go from {current.status} to {target}")
-        auth.require_role(user, *roles, action=f"moving to {target.replace('_', ' ')}")
+            raise Conflict(
+                f"consultation {cid} cannot go from {current.status} to {target}",
+                key="bad_transition",
+                status=current.status,
+                target=target,
+            )
+        auth.require_role(
+            user, *roles, action=f"moving to {target.replace('_', ' ')}", target=target
+        )
         if target in _NEEDS_VALID:
             errors = [i.message for i in check(current.content) if i.level == "error"]
             if errors:
-                raise Conflict(f"cannot move to {target.replace('_', ' ')}: " + "; ".join(errors))
+                raise Conflict(
+                    f"cannot move to {target.replace('_', ' ')}: " + "; ".join(errors),
+                    key="blocked_by_errors",
+                    target=target,
+                )
         status: Status = target  # type: ignore[assignment]
         updated = current.model_copy(update={"status": status})
         detail = f"{current.status} -> {target}"

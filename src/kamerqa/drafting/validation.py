@@ -23,10 +23,25 @@ def _name(content: ConsultationContent, number: str) -> str:
     return f"question {number}{party}"
 
 
-def _issue(level: str, content: ConsultationContent, number: str | None, text: str) -> Issue:
+def _issue(
+    level: str,
+    content: ConsultationContent,
+    number: str | None,
+    text: str,
+    code: str,
+    **params: str,
+) -> Issue:
+    """An issue with its English message and its ``code``/``params`` (for the Dutch pages)."""
     prefix = f"{_name(content, number)}: " if number is not None else ""
+    question = content.question(number) if number is not None else None
+    if question is not None and question.party:
+        params["party"] = question.party
     return Issue(
-        level="error" if level == "error" else "warning", question=number, message=prefix + text
+        level="error" if level == "error" else "warning",
+        question=number,
+        message=prefix + text,
+        code=code,
+        params=params,
     )
 
 
@@ -34,15 +49,21 @@ def check_answered(content: ConsultationContent) -> Iterator[Issue]:
     for question in content.questions:
         answers = [a for a in content.answers if question.number in a.questions]
         if not answers:
-            yield _issue("error", content, question.number, "not answered")
+            yield _issue("error", content, question.number, "not answered", "not_answered")
         elif len(answers) > 1:
-            yield _issue("error", content, question.number, "answered more than once")
+            yield _issue(
+                "error", content, question.number, "answered more than once", "answered_twice"
+            )
     known = {q.number for q in content.questions}
     for answer in content.answers:
         for number in answer.questions:
             if number not in known:
                 yield _issue(
-                    "error", content, number, "an answer is given to a question that does not exist"
+                    "error",
+                    content,
+                    number,
+                    "an answer is given to a question that does not exist",
+                    "answer_to_unknown_question",
                 )
 
 
@@ -55,7 +76,7 @@ def check_placeholders(content: ConsultationContent) -> Iterator[Issue]:
         text = strip_markers(answer.text).strip()
         first = answer.questions[0] if answer.questions else None
         if not text:
-            yield _issue("warning", content, first, "the answer is empty")
+            yield _issue("warning", content, first, "the answer is empty", "empty_answer")
             continue
         found = PLACEHOLDER.search(text)
         if found:
@@ -64,6 +85,8 @@ def check_placeholders(content: ConsultationContent) -> Iterator[Issue]:
                 content,
                 first,
                 f"the answer contains the placeholder {_shorten(found.group(0).strip())!r}",
+                "placeholder",
+                placeholder=_shorten(found.group(0).strip()),
             )
 
 
@@ -115,7 +138,12 @@ def check_pointers(content: ConsultationContent) -> Iterator[Issue]:
         for target in targets:
             if target in members:
                 yield _issue(
-                    "error", content, number, f"the answer points to itself (question {target})"
+                    "error",
+                    content,
+                    number,
+                    f"the answer points to itself (question {target})",
+                    "points_to_itself",
+                    target=target,
                 )
             elif target not in known:
                 yield _issue(
@@ -123,6 +151,8 @@ def check_pointers(content: ConsultationContent) -> Iterator[Issue]:
                     content,
                     number,
                     f"the answer points to question {target}, which does not exist",
+                    "points_to_missing",
+                    target=target,
                 )
             elif content.answer_for(target) is None:
                 yield _issue(
@@ -130,6 +160,8 @@ def check_pointers(content: ConsultationContent) -> Iterator[Issue]:
                     content,
                     number,
                     f"the answer points to question {target}, which has no answer",
+                    "points_to_unanswered",
+                    target=target,
                 )
         graph[number] = [
             _joint_members(content, t)[0] for t in targets if t in known and t not in members
@@ -141,7 +173,12 @@ def check_pointers(content: ConsultationContent) -> Iterator[Issue]:
             reported.add(frozenset(cycle))
             chain = " -> ".join(cycle)
             yield _issue(
-                "error", content, cycle[0], f"answers point to each other in a cycle ({chain})"
+                "error",
+                content,
+                cycle[0],
+                f"answers point to each other in a cycle ({chain})",
+                "pointer_cycle",
+                chain=" → ".join(cycle),
             )
 
 
@@ -155,12 +192,16 @@ def check_numbering(content: ConsultationContent) -> Iterator[Issue]:
                 level="error",
                 question=question.number,
                 message=f"question {question.number}{party}: the number is used twice",
+                code="number_used_twice",
+                params={"party": question.party} if question.party else {},
             )
             continue
         seen.add(question.number)
         match = _BASE.match(question.number)
         if match is None:
-            yield _issue("error", content, question.number, "the number is not a number")
+            yield _issue(
+                "error", content, question.number, "the number is not a number", "not_a_number"
+            )
             continue
         base = int(match.group(1))
         if question.number.isdigit():
@@ -170,11 +211,18 @@ def check_numbering(content: ConsultationContent) -> Iterator[Issue]:
                     content,
                     question.number,
                     f"numbering is not continuous across factions (expected {expected})",
+                    "numbering_gap",
+                    expected=str(expected),
                 )
             expected = base + 1
         elif base != expected - 1:  # "7a" must follow 7
             yield _issue(
-                "error", content, question.number, f"sub-number does not follow question {base}"
+                "error",
+                content,
+                question.number,
+                f"sub-number does not follow question {base}",
+                "subnumber_out_of_place",
+                base=str(base),
             )
 
 
@@ -195,24 +243,50 @@ def check_footnotes(content: ConsultationContent) -> Iterator[Issue]:
     for note_id, numbers in places.items():
         if note_id not in bodies:
             yield _issue(
-                "error", content, numbers[0], f"footnote marker [^{note_id}] has no footnote text"
+                "error",
+                content,
+                numbers[0],
+                f"footnote marker [^{note_id}] has no footnote text",
+                "marker_without_text",
+                note=note_id,
             )
         if len(numbers) > 1:
             yield _issue(
-                "error", content, numbers[1], f"footnote marker [^{note_id}] is used twice"
+                "error",
+                content,
+                numbers[1],
+                f"footnote marker [^{note_id}] is used twice",
+                "marker_used_twice",
+                note=note_id,
             )
     for note in content.footnotes:
         if bodies.count(note.id) > 1:
-            yield _issue("error", content, None, f"footnote {note.id} is defined twice")
+            yield _issue(
+                "error",
+                content,
+                None,
+                f"footnote {note.id} is defined twice",
+                "note_defined_twice",
+                note=note.id,
+            )
         if note.id not in places:
             yield _issue(
                 "error",
                 content,
                 None,
                 f"footnote {note.id} has no marker in any question or answer",
+                "note_without_marker",
+                note=note.id,
             )
         elif not note.text.strip():
-            yield _issue("error", content, places[note.id][0], f"footnote {note.id} is empty")
+            yield _issue(
+                "error",
+                content,
+                places[note.id][0],
+                f"footnote {note.id} is empty",
+                "note_empty",
+                note=note.id,
+            )
 
 
 def check_dates(content: ConsultationContent) -> Iterator[Issue]:
@@ -224,6 +298,9 @@ def check_dates(content: ConsultationContent) -> Iterator[Issue]:
             None,
             f"the answer date {meta.date_answered} is before the date the questions "
             f"were submitted ({meta.date_submitted})",
+            "answered_before_submitted",
+            answered=meta.date_answered.isoformat(),
+            submitted=meta.date_submitted.isoformat(),
         )
 
 
@@ -240,5 +317,7 @@ def check(content: ConsultationContent) -> list[Issue]:
     ):
         issues.extend(checker(content))
     if not content.questions:
-        issues.append(Issue(level="error", message="the consultation has no questions"))
+        issues.append(
+            Issue(level="error", message="the consultation has no questions", code="no_questions")
+        )
     return sorted(issues, key=lambda i: i.level != "error")

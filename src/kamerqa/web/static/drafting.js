@@ -7,12 +7,25 @@
   var status = document.getElementById("save-status");
   var timers = {};
   function say(text) { status.textContent = text; }
+  // The API answers in English; the page says it in Dutch by the error's code.
+  var DUTCH = {
+    conflict: "het stuk is intussen gewijzigd of is geen concept meer; laad de pagina opnieuw",
+    not_authenticated: "u bent niet meer ingelogd; log opnieuw in",
+    forbidden: "dat mag u niet met uw rol",
+    not_found: "niet gevonden",
+    invalid: "de invoer is ongeldig",
+    too_many_requests: "te veel verzoeken; probeer het over een minuut opnieuw"
+  };
+  function dutch(error) {
+    if (error && DUTCH[error.code]) { return DUTCH[error.code]; }
+    return error && error.status === 422 ? "de invoer is ongeldig" : "er ging iets mis";
+  }
   function send(method, url, body) {
     return fetch(url, {method: method, credentials: "same-origin",
       headers: {"Content-Type": "application/json"}, body: JSON.stringify(body)})
       .then(function (r) { return r.json().then(function (data) { return {ok: r.ok, data: data}; }); })
       .then(function (res) {
-        if (!res.ok) { say("Niet opgeslagen: " + res.data.error.message); return; }
+        if (!res.ok) { say("Niet opgeslagen: " + dutch(res.data.error)); return; }
         root.dataset.version = res.data.version;
         document.getElementById("version").textContent = res.data.version;
         say("Opgeslagen");
