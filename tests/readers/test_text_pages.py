@@ -115,3 +115,30 @@ def test_marker_glued_to_a_year_at_a_sentence_end() -> None:
     assert [(n.id, n.text, n.offset) for n in first.notes] == [
         ("1", "Stb. 2016, 564.", first.text.index(" Uw Kamer"))
     ]
+
+
+def test_questions_and_answers_in_a_label_column() -> None:
+    lines = [
+        "Antwoorden op vragen van het lid Jansen over de visserij in de Waddenzee",
+        "Vraag 1 Hoeveel vergunningen zijn in",
+        "2026 verleend?",
+        "Antwoord Er zijn veertien",
+        "vergunningen verleend.",
+        "Vraag 2 Wordt het beleid",
+        "geëvalueerd?",
+        "Antwoord Ja, zie ook het antwoord op",
+        "vraag 1; de evaluatie volgt",
+        "in 2027.",
+        "Pagina 1",
+    ]
+    texts = [b.text for b in read_text("\n".join(lines) + "\f" + "Pagina 2\n").blocks]
+    assert texts[1:] == [
+        "Vraag 1",
+        "Hoeveel vergunningen zijn in 2026 verleend?",
+        "Antwoord",
+        "Er zijn veertien vergunningen verleend.",
+        "Vraag 2",
+        "Wordt het beleid geëvalueerd?",
+        "Antwoord",
+        "Ja, zie ook het antwoord op vraag 1; de evaluatie volgt in 2027.",
+    ]

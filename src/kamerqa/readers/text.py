@@ -46,7 +46,10 @@ _BLOCK_START = re.compile(
 # sentences that open a paragraph of inbreng: after a sentence end they start a new block
 _PARAGRAPH_OPENING = re.compile(
     r"^(?:De leden van de|Het lid van de|Deze leden|Dit lid|Vragen en opmerkingen van|De regering"
-    r"|Het kabinet|De (?:Minister|Staatssecretaris|Minister-President)\b|DE (?:MINISTER|STAATS))\b"
+    r"|Het kabinet|De (?:Minister|Staatssecretaris|Minister-President)\b|DE (?:MINISTER|STAATS)"
+    # a heading with its text on the same line, as a two-column layout prints it
+    r"|Vra(?:ag|gen)\s+\d{1,3}[a-z]?(?:(?:\s*,\s*|\s+en\s+|\s+t/m\s+)\d{1,3}[a-z]?)*\s+(?=[A-Z])"
+    r"|Antwoord(?:en)?\s+(?=[A-Z]))\b"
 )
 # a faction heading ("Vragen en opmerkingen van de leden van de X-fractie") is a line of its own
 _FACTION_HEADING = re.compile(
@@ -163,6 +166,40 @@ def _drop_furniture(lines: list[str]) -> list[str]:
     return [line for line in lines if not furniture(line)]
 
 
+_LABEL = re.compile(
+    r"^\s*(Vra(?:ag|gen)\s+\d{1,3}[a-z]?(?:(?:\s*,\s*|\s+en\s+|\s+t/m\s+)\d{1,3}[a-z]?)*"
+    r"|Antwoord(?:en)?)\s+([A-Z].*)$"
+)
+
+
+def _label_column(lines: list[str]) -> list[str]:
+    """Questions and answers printed as a two-column table in a layout export: the label
+    ("Vraag 1", "Antwoord") on the left, the text wrapped within its narrow column on the right.
+    The label becomes a line of its own and the column's lines one paragraph; only when at
+    least two answers are printed that way."""
+    labels = [m for m in map(_LABEL.match, lines) if m]
+    if sum(m.group(1).startswith("Antwoord") for m in labels) < 2:
+        return lines
+    out: list[str] = []
+    in_cell = False
+    for line in lines:
+        label = _LABEL.match(line)
+        if label:
+            out += [label.group(1), label.group(2).strip()]
+            in_cell = True
+        elif (
+            in_cell
+            and line.strip()
+            and not _BLOCK_START.match(line)
+            and not _ends_paragraph(out[-1])
+        ):
+            out[-1] = _join(out[-1], line.strip())
+        else:
+            out.append(line)
+            in_cell = False
+    return out
+
+
 def _paragraphs(lines: list[str]) -> list[str]:
     """Lines to paragraphs: joined when the text is hard-wrapped, else one line each."""
     width = _wrap_width(lines)
@@ -250,6 +287,7 @@ def _add_table_row(result: ReadResult, row: list[str], notes: list[Note], more: 
 def read_text(text: str) -> ReadResult:
     """Blocks from already-decoded text."""
     text = text.replace("\r\n", "\n")
+    paginated = "\f" in text
     text = drop_page_edges(text, gaps=bool(_wrap_width(text.split("\n"))))
     text, bodies = take_tika_bodies(normalise(text))
     paged = text.split("\n")
@@ -257,10 +295,11 @@ def read_text(text: str) -> ReadResult:
     if not note_list and _wrap_width(lines):
         lines, note_list = take_page_notes(paged)
         lines = [line for line in lines if line != PAGE_BREAK]
+    layout = paginated or PAGE_BREAK in paged or bool(_wrap_width(lines))
     scanner = MarkerScanner(note_list)
     result = ReadResult(format="text")
     in_table = False
-    paragraphs = _paragraphs(lines)
+    paragraphs = _paragraphs(_label_column(lines) if layout else lines)
     pairs = _two_cell_rows(paragraphs)
     for index, raw in enumerate(paragraphs):
         line, notes = tika_markers(raw, bodies)
