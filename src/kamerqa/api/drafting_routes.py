@@ -18,10 +18,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field
 
 from kamerqa.api.deps import StorePool, pool_of
-from kamerqa.api.errors import ERROR_RESPONSES, ApiError
+from kamerqa.api.errors import ERROR_RESPONSES, ApiError, ErrorResponse, error_response
 from kamerqa.drafting import auth
 from kamerqa.drafting import messages_nl as nl
-from kamerqa.drafting.errors import Conflict, DraftingError, NotAuthenticated
+from kamerqa.drafting.errors import Conflict, DraftingError, NotAuthenticated, TooManyAttempts
 from kamerqa.drafting.fileformat import export, read_file
 from kamerqa.drafting.inbreng import content_from_inbreng
 from kamerqa.drafting.models import (
@@ -32,6 +32,7 @@ from kamerqa.drafting.models import (
     Issue,
     User,
 )
+from kamerqa.drafting.ratelimit import AttemptLimiter
 from kamerqa.drafting.service import Drafting
 from kamerqa.errors import KamerqaInputError
 from kamerqa.render import RENDERERS, extension, render
@@ -85,10 +86,38 @@ def _token_of(request: Request) -> tuple[str | None, str | None]:
     return bearer, request.cookies.get(COOKIE)
 
 
+def _limiter(request: Request) -> AttemptLimiter:
+    """The app's limit on token attempts per client address (made on first use)."""
+    state = request.app.state
+    limiter: AttemptLimiter | None = getattr(state, "drafting_login_limiter", None)
+    if limiter is None:
+        limiter = state.drafting_login_limiter = AttemptLimiter()
+    return limiter
+
+
+def _address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def _too_many(seconds: int) -> TooManyAttempts:
+    return TooManyAttempts(
+        f"too many login attempts from your address; try again in {seconds} s",
+        key="too_many_requests",
+        seconds=str(seconds),
+    )
+
+
 def _identify(store: Store, request: Request) -> User | None:
+    """The user of a bearer token or session; a wrong bearer token counts as a login attempt."""
     bearer, session = _token_of(request)
     if bearer:
-        return auth.user_for_token(store, bearer)
+        wait = _limiter(request).retry_after(_address(request))
+        if wait is not None:
+            raise _too_many(wait)
+        user = auth.user_for_token(store, bearer)
+        if user is None:
+            _limiter(request).attempt(_address(request))
+        return user
     return auth.user_for_session(store, session)
 
 
@@ -109,11 +138,27 @@ def _drafting(
         raise ApiError(err.status, err.code, message) from None
 
 
-api = APIRouter(prefix="/api/drafting", tags=["drafting"], responses=ERROR_RESPONSES)
+_TOO_MANY: dict[int | str, dict[str, Any]] = {
+    429: {"model": ErrorResponse, "description": "Too many login attempts from this address"}
+}
+api = APIRouter(
+    prefix="/api/drafting", tags=["drafting"], responses={**ERROR_RESPONSES, **_TOO_MANY}
+)
 
 
-@api.post("/login", summary="Exchange a drafting token for a session cookie")
-def login(body: LoginRequest, request: Request, response: Response, pool: Pool) -> User:
+def _login_refused(request: Request) -> int | None:
+    """Counts a login attempt; the seconds to wait when the address used up its attempts."""
+    return _limiter(request).attempt(_address(request))
+
+
+@api.post("/login", summary="Exchange a drafting token for a session cookie", response_model=User)
+def login(body: LoginRequest, request: Request, response: Response, pool: Pool) -> Any:
+    wait = _login_refused(request)
+    if wait is not None:
+        err = _too_many(wait)
+        refused = error_response(request, err.status, err.code, err.message)
+        refused.headers["Retry-After"] = str(wait)
+        return refused
     try:
         with pool.borrow() as store:
             user, session = auth.login(store, body.token)
@@ -321,6 +366,12 @@ def home(request: Request, pool: Pool) -> HTMLResponse:
 def login_form(
     request: Request, pool: Pool, token: Annotated[str, Form()]
 ) -> HTMLResponse | RedirectResponse:
+    wait = _login_refused(request)
+    if wait is not None:
+        message = nl.error_text(_too_many(wait))
+        refused = _page(request, "login.html", status=429, message=message)
+        refused.headers["Retry-After"] = str(wait)
+        return refused
     try:
         with pool.borrow() as store:
             _, session = auth.login(store, token.strip())

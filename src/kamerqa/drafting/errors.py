@@ -43,3 +43,8 @@ class Conflict(DraftingError):
 class Invalid(DraftingError):
     status = 422
     code = "invalid"
+
+
+class TooManyAttempts(DraftingError):
+    status = 429
+    code = "too_many_requests"
