@@ -142,3 +142,31 @@ def test_questions_and_answers_in_a_label_column() -> None:
         "Antwoord",
         "Ja, zie ook het antwoord op vraag 1; de evaluatie volgt in 2027.",
     ]
+
+
+def test_flattened_table_with_number_question_and_answer_columns() -> None:
+    lines = [
+        "Antwoorden op vragen van het lid Jansen over de veerdiensten",
+        "Nr. Vraag Antwoord",
+        "1 Hoeveel veerdiensten",
+        "zijn in 2025 uitgevallen?",
+        "Volgens de",
+        "vervoerders vielen",
+        "2025 afvaarten uit.",
+        "2 Wordt dit",
+        "onderzocht?",
+        "Ja, zie ook vraag",
+        "1; het onderzoek volgt.",
+        "Pagina 1",
+    ]
+    texts = [b.text for b in read_text("\n".join(lines) + "\f" + "Pagina 2\n").blocks]
+    assert texts[2:] == [
+        "Vraag 1",
+        "Hoeveel veerdiensten zijn in 2025 uitgevallen?",
+        "Antwoord",
+        "Volgens de vervoerders vielen 2025 afvaarten uit.",
+        "Vraag 2",
+        "Wordt dit onderzocht?",
+        "Antwoord",
+        "Ja, zie ook vraag 1; het onderzoek volgt.",
+    ]

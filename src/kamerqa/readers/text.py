@@ -9,6 +9,7 @@ the text was hard-wrapped at a fixed width.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -200,6 +201,51 @@ def _label_column(lines: list[str]) -> list[str]:
     return out
 
 
+_QA_TABLE_HEAD = re.compile(r"^\s*(?:nr|nummer)\.?\s+vraag\s+antwoord\s*$", re.I)
+_ROW_START = re.compile(r"^\s*(\d{1,3})\s+(\S.*)$")
+
+
+def _qa_table_row(lines: list[str], start: int) -> tuple[list[str], int]:
+    """One flattened row (number + question up to its "?", then the answer) as heading and
+    text lines, and the index after it."""
+    row = _ROW_START.match(lines[start])
+    assert row is not None
+    number = int(row.group(1))
+    question, index = [row.group(2)], start + 1
+    while index < len(lines) and lines[index].strip() and not question[-1].rstrip().endswith("?"):
+        question.append(lines[index].strip())
+        index += 1
+    answer: list[str] = []
+    while index < len(lines) and lines[index].strip():
+        following = _ROW_START.match(lines[index])
+        if following and int(following.group(1)) == number + 1:
+            break
+        answer.append(lines[index].strip())
+        index += 1
+    joined = [functools.reduce(_join, part) for part in (question, answer) if part]
+    return [f"Vraag {number}", joined[0], "Antwoord", *joined[1:]], index
+
+
+def _qa_table(lines: list[str]) -> list[str]:
+    """A table with the columns Nr, Vraag, Antwoord flattened by a layout export (each cell's
+    lines after each other) back into "Vraag N" / question / "Antwoord" / answer lines."""
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        out.append(lines[index])
+        index += 1
+        if not _QA_TABLE_HEAD.match(out[-1]):
+            continue
+        expected = 1
+        while index < len(lines) and (row := _ROW_START.match(lines[index])):
+            if int(row.group(1)) != expected:
+                break
+            rows, index = _qa_table_row(lines, index)
+            out += rows
+            expected += 1
+    return out
+
+
 def _paragraphs(lines: list[str]) -> list[str]:
     """Lines to paragraphs: joined when the text is hard-wrapped, else one line each."""
     width = _wrap_width(lines)
@@ -299,7 +345,7 @@ def read_text(text: str) -> ReadResult:
     scanner = MarkerScanner(note_list)
     result = ReadResult(format="text")
     in_table = False
-    paragraphs = _paragraphs(_label_column(lines) if layout else lines)
+    paragraphs = _paragraphs(_qa_table(_label_column(lines)) if layout else lines)
     pairs = _two_cell_rows(paragraphs)
     for index, raw in enumerate(paragraphs):
         line, notes = tika_markers(raw, bodies)
