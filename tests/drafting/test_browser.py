@@ -78,14 +78,20 @@ def test_login_and_autosave(site: tuple[str, Path, str, str]) -> None:
         box.fill("De brug gaat in maart open.[^1]")
         page.locator("#save-status", has_text="Opgeslagen").wait_for()
         assert "content-security-policy" in (page.context.request.get(page.url).headers)
+        with open_store(str(db)) as store:  # someone else saves meanwhile
+            other = auth.user_for_token(store, token)
+            assert other is not None
+            Drafting(store).set_answer(other, cid, ["2", "3"], "Elders gewijzigd.")
+        box.fill("Nog een keer.")
+        page.locator("#save-status", has_text="Niet opgeslagen: het stuk is intussen").wait_for()
         browser.close()
     assert not [text for text in console if "Content Security Policy" in text]
     with open_store(str(db)) as store:
         user = auth.user_for_token(store, token)
         assert user is not None
-        saved = Drafting(store).get(user, cid).content.answer_for("1")
+        saved = Drafting(store).get(user, cid).content.answer_for("1")  # the stale one refused
         assert saved is not None and saved.text == "De brug gaat in maart open.[^1]"
-        log = Drafting(store).audit(user, cid)
+        log = Drafting(store).audit(user, cid)[:-1]  # the last: the other save
         assert (log[-1].actor, log[-1].action, log[-1].detail) == (
             "dora",
             "edit",
