@@ -117,6 +117,15 @@ def test_editor_shows_dutch_check_results(client: TestClient, tokens: dict[str, 
     api = client.get(f"/api/drafting/consultations/{cid}/check").json()
     assert "question 3 (D66): not answered" in [i["message"] for i in api]  # API unchanged
     assert {"code": "not_answered", "params": {"party": "D66"}}.items() <= api[-1].items()
+    assert "dora: aangemaakt" in page  # the log's actions in Dutch too
+
+
+def test_metadata_error_in_dutch(client: TestClient, tokens: dict[str, str]) -> None:
+    cid = _login(client, tokens["drafter"])
+    bad = client.post(f"/drafting/{cid}/metadata", data={"date_submitted": "gisteren"})
+    assert bad.status_code == 422
+    assert "De gegevens zijn niet opgeslagen: de datum van inzending is ongeldig." in bad.text
+    assert "invalid metadata" not in bad.text
 
 
 def test_state_change_errors_in_dutch(client: TestClient, tokens: dict[str, str]) -> None:
