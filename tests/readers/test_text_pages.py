@@ -170,3 +170,24 @@ def test_flattened_table_with_number_question_and_answer_columns() -> None:
         "Antwoord",
         "Ja, zie ook vraag 1; het onderzoek volgt.",
     ]
+
+
+def test_a_sentence_end_on_a_line_that_is_not_full_ends_the_paragraph() -> None:
+    question = (
+        "De leden van de VVD-fractie vragen of de Dienst Toeslagen de nieuwe "
+        "berekening per 1 januari 2027 tijdig kan uitvoeren."
+    )
+    answer = (
+        "De Dienst Toeslagen heeft een uitvoeringstoets uitgevoerd en acht de invoering per "
+        "1 januari 2027 haalbaar, mits de wet uiterlijk op 1 juli 2026 in het Staatsblad staat "
+        "en de systemen tijdig zijn aangepast."
+    )
+    lines = [
+        "Nr. 7 NOTA NAAR AANLEIDING VAN HET VERSLAG",
+        "Vastgesteld 9 januari 2026",
+        *textwrap.wrap(question, width=66),
+        *textwrap.wrap(answer, width=66),
+        *textwrap.wrap(answer.replace("De Dienst", "Ook de Dienst"), width=66),
+    ]
+    texts = [b.text for b in read_text("\n".join(lines) + "\n").blocks]
+    assert texts[:4] == [lines[0], lines[1], question, answer]

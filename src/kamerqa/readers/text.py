@@ -41,7 +41,7 @@ _BLOCK_START = re.compile(
     r"^\s*(?:(?:vraag|vragen|antwoord(?:en)?)\b(?:\s+(?:op\s+)?(?:vra(?:ag|gen)\s+)?[\dt/m ,en]*"
     r"[a-z]?)?\s*[:.]?\s*$|(?:vraag|antwoord)\s+\d{1,3}[a-z]?\s*[:.]|[-•◦▪▫●○■□➢►‣⁃∙·\uf0b7\uf0a7*–—]\s|\d{1,3}[.)]\s"
     r"|antwoord(?:en)?(?:\s+op\s+vra(?:ag|gen)\s+[\dt/m ,en]+)?\s*:\s*\S"
-    r"|[a-z][.)]\s|\[\d{1,3}:\s|\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Z])",
+    r"|[a-z][.)]\s|\[\d{1,3}:\s|vastgesteld\s+\d|\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Z])",
     re.I,
 )
 # sentences that open a paragraph of inbreng: after a sentence end they start a new block
@@ -122,7 +122,9 @@ def _wrap_width(lines: list[str]) -> int:
 def _wrapped_after(previous: str, line: str, width: int) -> bool:
     """A greedy wrapper broke ``previous`` only if the next word would not have fitted."""
     first_word = line.split(maxsplit=1)[0] if line.split() else ""
-    return len(previous) + 1 + len(first_word) > 0.85 * width
+    # after a sentence end a paragraph may have ended, so the word must clearly not have fitted
+    slack = 0.95 if previous.rstrip()[-1:] in ".?!" and line[:1].isupper() else 0.85
+    return len(previous) + 1 + len(first_word) > slack * width
 
 
 def _join(paragraph: str, line: str) -> str:
