@@ -191,3 +191,27 @@ def test_a_sentence_end_on_a_line_that_is_not_full_ends_the_paragraph() -> None:
     ]
     texts = [b.text for b in read_text("\n".join(lines) + "\n").blocks]
     assert texts[:4] == [lines[0], lines[1], question, answer]
+
+
+def test_pdfium_export_hyphen_and_text_after_a_raised_marker() -> None:
+    question = (
+        "De leden van de GroenLinks\ufffePvdA-fractie vragen hoeveel gemeenten voldoende "
+        "capaciteit hebben om de kortere procedures uit te voeren in de komende jaren, en hoe "
+        "de regering de gemeenten daarbij ondersteunt nu de termijnen korter worden."
+    )
+    lines = [
+        *textwrap.wrap(question, width=70),
+        "Het Rijk stelt in 2026 en 2027 € 60 miljoen beschikbaar voor extra capaciteit.1",
+        " Daarnaast ondersteunt de",
+        "Expertisepool Woningbouw gemeenten met de tijdelijke inzet van specialisten en",
+        "met advies over de inrichting van de procedures bij de kleinere gemeenten.",
+        "1 Zie de brief van 10 november 2025.",
+        "Pagina 1",
+    ]
+    result = read_text("\n".join(lines) + "\fPagina 2\n")
+    texts = [b.text for b in result.blocks]
+    assert texts[0].startswith("De leden van de GroenLinks-PvdA-fractie")
+    assert texts[1].startswith("Het Rijk") and "capaciteit. Daarnaast ondersteunt de" in texts[1]
+    assert [(n.id, n.offset) for n in result.blocks[1].notes] == [
+        ("1", texts[1].index(" Daarnaast"))
+    ]

@@ -92,7 +92,7 @@ def normalise(text: str) -> str:
     characters gone."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = text.replace("\u2029", "\n\n").replace("\x85", "\n").replace("\f", "\n")
-    text = _INVISIBLE.sub("", text)
+    text = _INVISIBLE.sub("", text).replace("\ufffe", "-")  # PDFium's hyphen in a text export
     text = _SENTINEL.sub("", text)  # reserved for marker positions
     text = _SPACES.sub(" ", text)
     return unicodedata.normalize("NFC", text)
@@ -248,6 +248,11 @@ def _qa_table(lines: list[str]) -> list[str]:
     return out
 
 
+# a note marker ending a line: PDFium puts the text after a raised marker on a new line that
+# starts with a space ("gemeenten.1" / " Daarnaast …")
+_MARKER_AT_END = re.compile(r"(?:[a-zà-ÿ]|[a-zà-ÿ][.,;:)?!”’])\d{1,2}$")
+
+
 def _paragraphs(lines: list[str]) -> list[str]:
     """Lines to paragraphs: joined when the text is hard-wrapped, else one line each."""
     width = _wrap_width(lines)
@@ -262,7 +267,11 @@ def _paragraphs(lines: list[str]) -> list[str]:
             stripped
             and out
             and previous
-            and (_wrapped_after(previous, stripped, width) or re.search(r"\w-$", previous))
+            and (
+                _wrapped_after(previous, stripped, width)
+                or re.search(r"\w-$", previous)
+                or (line[:1] == " " and _MARKER_AT_END.search(previous))
+            )
             and not _BLOCK_START.match(stripped)
             and not (_PARAGRAPH_OPENING.match(stripped) and _ends_paragraph(previous))
             and "\t" not in line
