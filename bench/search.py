@@ -98,6 +98,13 @@ def main() -> None:
     parser.add_argument(
         "--reuse", action="store_true", help="query an existing --db without ingesting"
     )
+    parser.add_argument(
+        "--no-optimize",
+        action="store_true",
+        help="skip the FTS5 'optimize' after ingest (with --reuse: optimize is skipped anyway"
+        " unless --optimize)",
+    )
+    parser.add_argument("--optimize", action="store_true", help="optimize a --reuse'd store")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         path = args.db or str(Path(tmp) / "bench.db")
@@ -109,6 +116,10 @@ def main() -> None:
                 f"ingest: {args.pairs} pairs in {seconds:.1f} s = "
                 f"{args.pairs / seconds:.0f} pairs/s; peak RSS {peak:.0f} MB"
             )
+        if (not args.reuse and not args.no_optimize) or args.optimize:
+            started = time.perf_counter()
+            store.optimize_index()
+            print(f"optimize: {time.perf_counter() - started:.1f} s")
         size = sum(os.path.getsize(p) for p in Path(path).parent.glob(Path(path).name + "*"))
         units = store.execute("SELECT count(*) FROM qa_units")[0][0]
         print(f"store: {size / 2**20:.1f} MB, {units} search units")

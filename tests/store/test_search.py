@@ -127,6 +127,29 @@ def test_facets_count_matches(filled: Store) -> None:
     assert facets["asker"]["Jansen"] == 1
 
 
+def test_facets_with_sql_side_filter_and_without_query(filled: Store) -> None:
+    filtered = filled.search(SearchRequest(query="drones", ministry="Buitenlandse Zaken"))
+    facets = {n: {f.value: f.count for f in v} for n, v in filtered.facets.items()}
+    assert filtered.total == 1
+    assert facets["genre"] == {"kamervragen": 1}
+    assert facets["party"] == {"D66": 1}
+    assert facets["committee"] == {"vaste commissie voor Buitenlandse Zaken": 1}
+    listing = filled.search(SearchRequest(query="", year=2024))
+    counts = {n: {f.value: f.count for f in v} for n, v in listing.facets.items()}
+    assert counts["year"] == {"2024": listing.total}
+    assert counts["asker"] == {"Jansen": listing.total}
+
+
+def test_optimized_index_answers_the_same(filled: Store) -> None:
+    before = filled.search(SearchRequest(query="drones OR raketten", limit=100))
+    filled.optimize_index()
+    after = filled.search(SearchRequest(query="drones OR raketten", limit=100))
+    assert [(h.doc_id, h.kind, h.score) for h in after.hits] == [
+        (h.doc_id, h.kind, h.score) for h in before.hits
+    ]
+    assert after.total == before.total > 1
+
+
 def test_snippets_escape_text_and_mark_matches(filled: Store) -> None:
     response = filled.search(SearchRequest(query="afweer", scope="answers"))
     snippet = response.hits[0].snippet

@@ -157,6 +157,11 @@ class Store(abc.ABC):
         """Re-analyse every stored question and answer into the search index (needed after
         the analysis or the compound lexicon changed); returns the number of documents."""
 
+    def optimize_index(self) -> None:
+        """Compact the search index after a bulk load (SQLite: FTS5 'optimize' merges all
+        segments into one); a no-op where the backend keeps its index compact itself."""
+        return None
+
     # -- search ------------------------------------------------------------------------
     @abc.abstractmethod
     def search(self, request: SearchRequest) -> SearchResponse: ...

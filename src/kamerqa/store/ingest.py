@@ -104,6 +104,9 @@ def _write_batch(store: Store, batch: list[Parsed], report: IngestReport) -> Non
                 report.unchanged += 1
 
 
+OPTIMIZE_AFTER = 1000  # documents written in one run before the search index is compacted
+
+
 def ingest_paths(
     store: Store,
     paths: Sequence[str | Path],
@@ -140,6 +143,8 @@ def ingest_paths(
     if batch:
         _write_batch(store, batch, report)
     if report.changed:
+        if report.inserted + report.updated >= OPTIMIZE_AFTER:
+            store.optimize_index()  # one index segment: faster queries after a bulk load
         if embed:
             from kamerqa.store.similar import ensure_embeddings
 

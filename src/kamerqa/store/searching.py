@@ -79,29 +79,50 @@ def _top(counter: Counter[str]) -> list[FacetCount]:
     return [FacetCount(value=v, count=n) for v, n in ordered[:FACET_LIMIT]]
 
 
+def _facet_base(store: SQLStore, query: Query, request: SearchRequest) -> tuple[str, list[Any]]:
+    """``_base`` without the join to documents when no SQL-side filter needs it: facets read
+    the document columns once per matched document, not once per matched unit."""
+    indexed = _indexed_query(query, request)
+    if any(_sql_filters(request).model_dump().values()) or indexed.empty:
+        return _base(store, query, request)
+    matched, params = store.match_units_sql(indexed)
+    return f"FROM ({matched}) m JOIN qa_units u ON u.unit_id = m.unit_id", params
+
+
+_PER_DOC_FACETS = (
+    ("document", "SELECT id, genre, year, committee FROM documents WHERE id IN ({marks})"),
+    ("asker", "SELECT DISTINCT doc_id, name FROM askers WHERE doc_id IN ({marks})"),
+    ("ministry", "SELECT DISTINCT doc_id, ministry FROM addressees"
+     " WHERE ministry IS NOT NULL AND doc_id IN ({marks})"),
+)  # fmt: skip
+
+
 def _facets(store: SQLStore, base: str, params: list[Any]) -> dict[str, list[FacetCount]]:
-    """Counts of matching units per genre, party, year, committee, asker and ministry."""
+    """Counts of matching units per genre, party, year, committee, asker and ministry.
+
+    One aggregated pass over the matches (units per document and party), then the document
+    columns, askers and ministries per matched document, by id (no second run of the match)."""
     counters: dict[str, Counter[str]] = {name: Counter() for name in FACET_NAMES}
     units_per_doc: Counter[str] = Counter()
-    for doc_id, party, genre, year, committee in store.execute(
-        f"SELECT u.doc_id, u.party, d.genre, d.year, d.committee {base}", params
+    for doc_id, party, units in store.execute(
+        f"SELECT u.doc_id, u.party, count(*) {base} GROUP BY u.doc_id, u.party", params
     ):
-        units_per_doc[doc_id] += 1
-        for name, value in (("genre", genre), ("year", year), ("committee", committee)):
-            if value is not None:
-                counters[name][str(value)] += 1
-        counters["party"].update(split_parties(party or ""))  # a joint inbreng counts for each
+        units_per_doc[doc_id] += units
+        for name in split_parties(party or ""):  # a joint inbreng counts for each party
+            counters["party"][name] += units
     doc_ids = list(units_per_doc)
-    for start in range(0, len(doc_ids), _ID_CHUNK):  # by id: no second run of the match
+    for start in range(0, len(doc_ids), _ID_CHUNK):
         chunk = doc_ids[start : start + _ID_CHUNK]
         marks = ", ".join("?" * len(chunk))
-        for name, sql in (
-            ("asker", f"SELECT DISTINCT doc_id, name FROM askers WHERE doc_id IN ({marks})"),
-            ("ministry", "SELECT DISTINCT doc_id, ministry FROM addressees"
-             f" WHERE ministry IS NOT NULL AND doc_id IN ({marks})"),
-        ):  # fmt: skip
-            for doc_id, value in store.execute(sql, chunk):
-                counters[name][value] += units_per_doc[doc_id]
+        for name, sql in _PER_DOC_FACETS:
+            for doc_id, *values in store.execute(sql.format(marks=marks), chunk):
+                units = units_per_doc[doc_id]
+                if name != "document":
+                    counters[name][values[0]] += units
+                    continue
+                for facet, value in zip(("genre", "year", "committee"), values, strict=True):
+                    if value is not None:
+                        counters[facet][str(value)] += units
     return {name: _top(counters[name]) for name in FACET_NAMES}
 
 
@@ -205,5 +226,5 @@ def run_search(store: SQLStore, request: SearchRequest) -> SearchResponse:
     base, params = _base(store, query, request)
     page, total = _page(store, query, request, base, params)
     hits = _hits(store, query, request, page)
-    facets = _facets(store, base, params) if request.facets else {}
+    facets = _facets(store, *_facet_base(store, query, request)) if request.facets else {}
     return SearchResponse(query=request.query, total=total, hits=hits, facets=facets)

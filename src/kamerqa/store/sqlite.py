@@ -15,6 +15,9 @@ from kamerqa.store.sqlbase import SQLStore
 # BM25 weights of the FTS columns: stems (the words), compound parts, surface words, and the
 # filter tokens (weight 0: a filter does not change the ranking).
 BM25_WEIGHTS = (1.0, 0.5, 0.25, 0.0)
+# Read-side tuning: map up to 1 GiB of the file (no copy through the page cache per read),
+# 64 MiB page cache, sorters and temporary b-trees in memory (see docs/store-and-search.md).
+READ_PRAGMAS = ("mmap_size = 1073741824", "cache_size = -65536", "temp_store = MEMORY")
 
 
 def check_path(path: str) -> None:
@@ -46,6 +49,8 @@ def connect(path: str) -> sqlite3.Connection:
         if path != ":memory:" and conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
+        for pragma in READ_PRAGMAS:
+            conn.execute(f"PRAGMA {pragma}")
     except sqlite3.DatabaseError as exc:
         raise KamerqaInputError(f"cannot open the database: {exc}", path) from None
     return conn
@@ -85,6 +90,10 @@ class SQLiteStore(SQLStore):
             " FROM qa_fts WHERE qa_fts MATCH ?",
             [to_fts5(fts_query)],
         )
+
+    def optimize_index(self) -> None:
+        with self.transaction():
+            self.execute("INSERT INTO qa_fts(qa_fts) VALUES ('optimize')")
 
     def raw_match(self, match: str, limit: int = 20) -> list[tuple[Any, ...]]:
         """A bare FTS5 MATCH ordered by rank (the baseline bench/search.py compares with)."""
