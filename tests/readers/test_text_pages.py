@@ -215,3 +215,30 @@ def test_pdfium_export_hyphen_and_text_after_a_raised_marker() -> None:
     assert [(n.id, n.offset) for n in result.blocks[1].notes] == [
         ("1", texts[1].index(" Daarnaast"))
     ]
+
+
+def test_imprint_lines_and_an_imprint_run_into_the_footer() -> None:
+    footer = "Tweede Kamer, vergaderjaar 2025–2026, Aanhangsel {}"
+    pages = [
+        [
+            "Vraag 1",
+            "Kent u het bericht over de sluiting van de huisartsenpost?1",
+            "1 Omroep West, 3 maart 2026.",
+            "ah-tk-20252026-1711",
+            "ISSN 0921 - 7398",
+            "’s-Gravenhage 2026 " + footer.format(1),
+        ],
+        ["Antwoord 1", "Ja.", footer.format(2)],
+        ["Vraag 2", "Gaat de post weer open?", footer.format(3)],
+    ]
+    text = drop_page_edges("\f".join("\n".join(page) for page in pages))
+    kept = [line for line in text.splitlines() if line.strip(PAGE_BREAK)]
+    assert kept == [
+        "Vraag 1",
+        "Kent u het bericht over de sluiting van de huisartsenpost?1",
+        "1 Omroep West, 3 maart 2026.",
+        "Antwoord 1",
+        "Ja.",
+        "Vraag 2",
+        "Gaat de post weer open?",
+    ]

@@ -36,6 +36,13 @@ def split_pages(text: str, *, gaps: bool = False) -> list[str]:
     return pattern.split(text)
 
 
+# the printer's imprint of a Kamerstuk or Handelingen page, on lines of its own or run together
+_IMPRINT = re.compile(
+    r"^(?:(?:kst|ah-tk|ah-ek|stb|stcrt)-[\w-]+|ISSN\s+\d{4}\s*-\s*\d{3}[\dX]|’s-Gravenhage\s+\d{4}"
+    r"|\s)+$"
+)
+
+
 def _shape(line: str) -> str:
     text = " ".join(line.split())
     text = _PAGE_WORD.sub(lambda m: f"{m.group(1).lower()} #", text)
@@ -59,12 +66,27 @@ def _furniture_shapes(pages: list[list[str]]) -> set[str]:
     }
 
 
+def _is_furniture(line: str, furniture: set[str]) -> bool:
+    """Blank, the imprint, a furniture shape, or an imprint run into a furniture shape."""
+    if not line.strip() or _IMPRINT.match(line):
+        return True
+    shape = _shape(line)
+    if shape in furniture:
+        return True
+    long_shapes = (f for f in furniture if len(f.split()) >= 3)
+    return any(
+        _IMPRINT.match(shape[: -len(f)]) or _IMPRINT.match(shape[len(f) :])
+        for f in long_shapes
+        if shape.endswith(f) or shape.startswith(f)
+    )
+
+
 def _peel(lines: list[str], furniture: set[str]) -> list[str]:
     """One page without furniture (and blank lines) at its top and bottom."""
     start, end = 0, len(lines)
-    while start < end and (not lines[start].strip() or _shape(lines[start]) in furniture):
+    while start < end and _is_furniture(lines[start], furniture):
         start += 1
-    while end > start and (not lines[end - 1].strip() or _shape(lines[end - 1]) in furniture):
+    while end > start and _is_furniture(lines[end - 1], furniture):
         end -= 1
     return lines[start:end]
 
