@@ -242,3 +242,17 @@ def test_imprint_lines_and_an_imprint_run_into_the_footer() -> None:
         "Vraag 2",
         "Gaat de post weer open?",
     ]
+
+
+def test_wrapped_text_with_some_lines_run_together_is_still_wrapped() -> None:
+    sentence = (
+        "De gemeente heeft in overleg met de politie en de organisatoren besloten om de "
+        "intocht dit jaar op een andere locatie te laten plaatsvinden dan eerder was gepland"
+    )
+    lines = textwrap.wrap(" ".join([sentence] * 14) + ".", width=72)
+    # two lines that PDFium ran together at a hyphen (about twice the wrap width)
+    lines[3] = lines[3] + " " + lines[4]
+    lines[9] = lines[9] + " " + lines[10]
+    del lines[10], lines[4]
+    texts = [b.text for b in read_text("\n".join(lines) + "\n").blocks]
+    assert len(texts) == 1 and texts[0].endswith("gepland.")

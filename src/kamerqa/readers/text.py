@@ -104,9 +104,10 @@ def _wrap_width(lines: list[str]) -> int:
     if len(lengths) < 6:
         return 0
     width = lengths[int(len(lengths) * 0.9)]
-    # a few much longer lines (a footer run into a header) do not make it unwrapped text
+    # a few much longer lines (a footer run into a header, lines PDFium ran together at a
+    # hyphen) do not make it unwrapped text
     too_long = sum(1 for length in lengths if length > width * 1.5 + 10)
-    if not _MIN_WRAP_WIDTH <= width <= _MAX_WRAP_WIDTH or too_long > max(1, len(lengths) // 50):
+    if not _MIN_WRAP_WIDTH <= width <= _MAX_WRAP_WIDTH or too_long > max(2, len(lengths) // 12):
         return 0
     long_lines = [
         line.rstrip()
