@@ -256,3 +256,20 @@ def test_wrapped_text_with_some_lines_run_together_is_still_wrapped() -> None:
     del lines[10], lines[4]
     texts = [b.text for b in read_text("\n".join(lines) + "\n").blocks]
     assert len(texts) == 1 and texts[0].endswith("gepland.")
+
+
+def test_marker_glued_after_an_abbreviation_or_a_bracket_and_question_mark() -> None:
+    question = (
+        "Bent u bekend met de berichtgeving van de NOS?1 Klopt het dat de intocht is afgelast "
+        "uit angst voor acties door Kick Out Zwarte Piet (KOZP)?2 Bent u bereid de burgemeester "
+        "hierover te bevragen en de Kamer voor het kerstreces over de uitkomst te informeren, "
+        "en daarbij ook in te gaan op de rol van de politie en de organisatoren van de intocht "
+        "in deze en in eerdere jaren, en op de afspraken die daarover zijn gemaakt?"
+    )
+    lines = [*textwrap.wrap(question, width=70), "1 NOS, 17 november 2023.", "2 Zie ook de NOS."]
+    lines += ["Pagina 1"]
+    result = read_text("\n".join(lines) + "\fPagina 2\n")
+    block = result.blocks[0]
+    assert "NOS? Klopt" in block.text and "(KOZP)? Bent" in block.text
+    assert [n.id for n in block.notes] == ["1", "2"]
+    assert len(result.blocks) == 1
