@@ -103,17 +103,21 @@ def test_word_export_with_form_feeds_keeps_one_paragraph_per_line() -> None:
 
 def test_marker_glued_to_a_year_at_a_sentence_end() -> None:
     body = (
-        "Dit volgt uit de voorhangprocedure van artikel 4.7 van de Comptabiliteitswet 2016.1 "
+        "In mijn brief van 7 november 20231 en in 2024 heb ik u hierover geïnformeerd. "
+        "Dit volgt uit de voorhangprocedure van artikel 4.7 van de Comptabiliteitswet 2016.2 "
         "Uw Kamer kan zich daarover uitspreken voordat een transactie plaatsvindt, zoals ook in "
         "versie 2.1 van het kader staat."
     )
-    lines = [*textwrap.wrap(body, width=60), "1 Stb. 2016, 564.", "Pagina 1"]
+    lines = [*textwrap.wrap(body, width=60), "1 Kamerstuk 31 305, nr. 8.", "2 Stb. 2016, 564."]
+    lines += ["Pagina 1"]
     lines += [*textwrap.wrap("De evaluatie volgt in het voorjaar. " * 4, width=60), "Pagina 2"]
     result = read_text("\f".join(["\n".join(lines[:-5]), "\n".join(lines[-5:])]))
     first = result.blocks[0]
     assert "Comptabiliteitswet 2016. Uw Kamer" in first.text and "versie 2.1 van" in first.text
-    assert [(n.id, n.text, n.offset) for n in first.notes] == [
-        ("1", "Stb. 2016, 564.", first.text.index(" Uw Kamer"))
+    assert "7 november 2023 en in 2024 heb" in first.text
+    assert [(n.id, n.offset) for n in first.notes] == [
+        ("1", first.text.index(" en in 2024")),
+        ("2", first.text.index(" Uw Kamer")),
     ]
 
 

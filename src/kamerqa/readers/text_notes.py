@@ -46,6 +46,8 @@ _GLUED_REF = re.compile(
     r"(?<=[a-zà-ÿ]{3})(\d{1,2})(?=[\s.,;:)!?]|$)|(?<=[a-zà-ÿ]{2}[.,;:)?!”’»])(\d{1,2})(?=\s|$)"
     # after a year ending a sentence: "… van de Comptabiliteitswet 2016.3"
     r"|(?<=\b(?:19|20)\d\d[.)])(\d{1,2})(?=\s|$)"
+    # glued to the year itself: "In mijn brief van 7 november 20231 heb ik …"
+    r"|(?<=\b(?:19|20)\d\d)(\d{1,2})(?=[\s.,;:)]|$)"
     # after an abbreviation or a closing bracket or quote and a sentence end: "NOS?1", "(KOZP)?1"
     r"|(?<=[A-Z]{2}[.,;:)?!”’»])(\d{1,2})(?=\s|$)|(?<=\w[)”’»][.,;:?!])(\d{1,2})(?=\s|$)"
 )
