@@ -20,7 +20,10 @@ def filter_sql(
 
     Party matches the question's party (per unit) when ``unit`` is given, else any question
     of the document. Text filters are case-insensitive; asker/committee/ministry match parts.
+    With ``unit`` the asker/ministry conditions use ``unit.doc_id``, so the database can test
+    them before it looks up the document row (a document is then read for passing units only).
     """
+    key = f"{unit}.doc_id" if unit else f"{doc}.id"
     where: list[str] = []
     params: list[Any] = []
     if filters is None:
@@ -46,12 +49,12 @@ def filter_sql(
         params.append(f"%{filters.committee.lower()}%")
     if filters.asker:
         where.append(
-            f"EXISTS (SELECT 1 FROM askers fa WHERE fa.doc_id = {doc}.id AND lower(fa.name) LIKE ?)"
+            f"EXISTS (SELECT 1 FROM askers fa WHERE fa.doc_id = {key} AND lower(fa.name) LIKE ?)"
         )
         params.append(f"%{filters.asker.lower()}%")
     if filters.ministry:
         where.append(
-            f"EXISTS (SELECT 1 FROM addressees fm WHERE fm.doc_id = {doc}.id"
+            f"EXISTS (SELECT 1 FROM addressees fm WHERE fm.doc_id = {key}"
             " AND (lower(fm.ministry) LIKE ? OR lower(fm.name) LIKE ?))"
         )
         params += [f"%{filters.ministry.lower()}%"] * 2
