@@ -17,6 +17,7 @@ def test_search_bench_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert "ingest: 300 pairs" in result.stdout
+    assert "optimize: " in result.stdout
     assert "ratio kamerqa/bare" in result.stdout
     assert (tmp_path / "bench.db").stat().st_size > 0
 

@@ -7,6 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from kamerqa import parse_file
@@ -41,6 +42,24 @@ def test_ingest_folder_reports_counts_and_failures(store: Store, tmp_path: Path)
     again = store.ingest_paths([folder], workers=1)
     assert (again.inserted, again.updated, again.unchanged) == (0, 0, 6)
     assert store.count_documents() == 6
+    hits = store.search(SearchRequest(query="raketten", scope="questions", limit=50)).hits
+    assert {h.doc_id for h in hits} == {"2025D41000", "2025D41003"}
+
+
+def test_bulk_ingest_compacts_the_index_once(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kamerqa.store import ingest
+
+    calls: list[int] = []
+    original = store.optimize_index
+    monkeypatch.setattr(store, "optimize_index", lambda: calls.append(1) or original())
+    monkeypatch.setattr(ingest, "OPTIMIZE_AFTER", 3)
+    folder = _folder(tmp_path, 4)
+    assert store.ingest_paths([folder], workers=1, embed=False).inserted == 4
+    assert calls == [1]
+    assert store.ingest_paths([folder], workers=1, embed=False).unchanged == 4
+    assert calls == [1]  # nothing written: no compaction either
     hits = store.search(SearchRequest(query="raketten", scope="questions", limit=50)).hits
     assert {h.doc_id for h in hits} == {"2025D41000", "2025D41003"}
 

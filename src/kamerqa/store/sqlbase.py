@@ -192,6 +192,8 @@ class SQLStore(Store):
                         rows.unit_rows(doc),
                     )
             self.generation += 1
+        if ids:
+            self.optimize_index()  # every unit was rewritten: compact the index once
         return len(ids)
 
     def get_document(self, doc_id: str) -> Document | None:
