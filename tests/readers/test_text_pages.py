@@ -277,3 +277,18 @@ def test_marker_glued_after_an_abbreviation_or_a_bracket_and_question_mark() -> 
     assert "NOS? Klopt" in block.text and "(KOZP)? Bent" in block.text
     assert [n.id for n in block.notes] == ["1", "2"]
     assert len(result.blocks) == 1
+
+
+def test_a_page_bottom_note_that_is_a_web_address() -> None:
+    question = (
+        "Bent u bekend met het op 25 maart 2026 gepubliceerde rapport over de gevolgen van "
+        "baggerprojecten voor vissers en boeren van de organisatie Both Ends1 en met de reactie "
+        "van de verzekeraar daarop, en kunt u aangeven welke projecten in het rapport worden "
+        "genoemd en welke daarvan door de Staat zijn verzekerd?"
+    )
+    lines = [*textwrap.wrap(question, width=70), "1 https://www.example.org/rapport-baggeren/"]
+    result = read_text("\n".join(lines) + "\fPagina 2\n")
+    assert [(n.id, n.text) for b in result.blocks for n in b.notes] == [
+        ("1", "https://www.example.org/rapport-baggeren/")
+    ]
+    assert len(result.blocks) == 1 and "Both Ends en met" in result.blocks[0].text

@@ -161,7 +161,10 @@ def take_page_notes(lines: list[str]) -> tuple[list[str], dict[str, str]]:
         line = lines[index]
         found = _PAGE_NOTE.match(line)
         expected = str(len(notes) + 1)
-        capital = found is not None and found.group(2)[:1].isupper()  # not "1 januari 2027"
+        # a capital or a web address, not "1 januari 2027"
+        capital = found is not None and (
+            found.group(2)[:1].isupper() or found.group(2).startswith(("http", "www."))
+        )
         if found is not None and capital and found.group(1) == expected and expected in seen:
             body = found.group(2).strip()
             following = lines[index + 1].strip() if index + 1 < len(lines) else ""
