@@ -292,3 +292,10 @@ def test_a_page_bottom_note_that_is_a_web_address() -> None:
         ("1", "https://www.example.org/rapport-baggeren/")
     ]
     assert len(result.blocks) == 1 and "Both Ends en met" in result.blocks[0].text
+
+
+def test_pdfium_hyphen_inside_a_word_is_a_syllable_break() -> None:
+    text = "De projecteige\ufffenaren en de leden van de CDA- en SGP\ufffefractie.\n"
+    assert read_text(text).blocks[0].text == (
+        "De projecteigenaren en de leden van de CDA- en SGP-fractie."
+    )
