@@ -92,7 +92,10 @@ def normalise(text: str) -> str:
     characters gone."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = text.replace("\u2029", "\n\n").replace("\x85", "\n").replace("\f", "\n")
-    text = _INVISIBLE.sub("", text).replace("\ufffe", "-")  # PDFium's hyphen in a text export
+    text = _INVISIBLE.sub("", text)
+    # PDFium's hyphen where the PDF broke a line: inside a lower-case word a syllable break
+    # ("projecteige|naren"), otherwise a hyphen ("GroenLinks-|PvdA", "SGP-|fractie")
+    text = re.sub(r"(?<=[a-zà-ÿ])\ufffe(?=[a-zà-ÿ])", "", text).replace("\ufffe", "-")
     text = _SENTINEL.sub("", text)  # reserved for marker positions
     text = _SPACES.sub(" ", text)
     return unicodedata.normalize("NFC", text)
