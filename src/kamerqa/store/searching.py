@@ -21,7 +21,6 @@ from kamerqa.store.filters import filter_sql, has_nul
 from kamerqa.store.sqlbase import SQLStore
 
 FACET_LIMIT = 25
-_ID_CHUNK = 500
 
 
 _INDEXED_FILTERS = ("party", "genre", "year")
@@ -89,40 +88,42 @@ def _facet_base(store: SQLStore, query: Query, request: SearchRequest) -> tuple[
     return f"FROM ({matched}) m JOIN qa_units u ON u.unit_id = m.unit_id", params
 
 
-_PER_DOC_FACETS = (
-    ("document", "SELECT id, genre, year, committee FROM documents WHERE id IN ({marks})"),
-    ("asker", "SELECT DISTINCT doc_id, name FROM askers WHERE doc_id IN ({marks})"),
-    ("ministry", "SELECT DISTINCT doc_id, ministry FROM addressees"
-     " WHERE ministry IS NOT NULL AND doc_id IN ({marks})"),
-)  # fmt: skip
+_FACETS_SQL = """
+WITH mu AS MATERIALIZED (SELECT u.doc_id AS doc_id, u.party AS party, count(*) AS n {base}
+                         GROUP BY u.doc_id, u.party),
+     md AS MATERIALIZED (SELECT doc_id, sum(n) AS n FROM mu GROUP BY doc_id)
+SELECT 'party', party, NULL, NULL, sum(n) FROM mu GROUP BY party
+UNION ALL
+SELECT 'document', d.genre, d.year, d.committee, sum(md.n) FROM md
+  JOIN documents d ON d.id = md.doc_id GROUP BY d.genre, d.year, d.committee
+UNION ALL
+SELECT 'asker', name, NULL, NULL, sum(n) FROM (SELECT DISTINCT md.doc_id, md.n, a.name
+  FROM md JOIN askers a ON a.doc_id = md.doc_id) x GROUP BY name
+UNION ALL
+SELECT 'ministry', ministry, NULL, NULL, sum(n) FROM (SELECT DISTINCT md.doc_id, md.n,
+  r.ministry FROM md JOIN addressees r ON r.doc_id = md.doc_id
+  WHERE r.ministry IS NOT NULL) y GROUP BY ministry
+"""
 
 
 def _facets(store: SQLStore, base: str, params: list[Any]) -> dict[str, list[FacetCount]]:
     """Counts of matching units per genre, party, year, committee, asker and ministry.
 
-    One aggregated pass over the matches (units per document and party), then the document
-    columns, askers and ministries per matched document, by id (no second run of the match)."""
+    One statement: the matches are aggregated once (units per document and party, kept as a
+    materialised CTE), then grouped per party, per document columns, asker and ministry."""
     counters: dict[str, Counter[str]] = {name: Counter() for name in FACET_NAMES}
-    units_per_doc: Counter[str] = Counter()
-    for doc_id, party, units in store.execute(
-        f"SELECT u.doc_id, u.party, count(*) {base} GROUP BY u.doc_id, u.party", params
+    for facet, value, year, committee, units in store.execute(
+        _FACETS_SQL.format(base=base), params
     ):
-        units_per_doc[doc_id] += units
-        for name in split_parties(party or ""):  # a joint inbreng counts for each party
-            counters["party"][name] += units
-    doc_ids = list(units_per_doc)
-    for start in range(0, len(doc_ids), _ID_CHUNK):
-        chunk = doc_ids[start : start + _ID_CHUNK]
-        marks = ", ".join("?" * len(chunk))
-        for name, sql in _PER_DOC_FACETS:
-            for doc_id, *values in store.execute(sql.format(marks=marks), chunk):
-                units = units_per_doc[doc_id]
-                if name != "document":
-                    counters[name][values[0]] += units
-                    continue
-                for facet, value in zip(("genre", "year", "committee"), values, strict=True):
-                    if value is not None:
-                        counters[facet][str(value)] += units
+        if facet == "party":  # a joint inbreng ("CDA, ChristenUnie") counts for each party
+            for name in split_parties(value or ""):
+                counters["party"][name] += int(units)
+        elif facet != "document":
+            counters[facet][value] += int(units)
+        else:
+            for name, item in (("genre", value), ("year", year), ("committee", committee)):
+                if item is not None:
+                    counters[name][str(item)] += int(units)
     return {name: _top(counters[name]) for name in FACET_NAMES}
 
 
