@@ -140,6 +140,18 @@ def test_facets_with_sql_side_filter_and_without_query(filled: Store) -> None:
     assert counts["asker"] == {"Jansen": listing.total}
 
 
+def test_sqlite_search_reads_units_through_the_narrow_index(filled: Store) -> None:
+    if filled.dialect != "sqlite":
+        pytest.skip("SQLite index hint")
+    assert filled.units_sql("u") == "qa_units u INDEXED BY qa_units_lookup"  # type: ignore[attr-defined]
+    plan = filled.execute(
+        "EXPLAIN QUERY PLAN SELECT u.doc_id FROM qa_fts f JOIN "
+        + filled.units_sql("u")  # type: ignore[attr-defined]
+        + " ON u.unit_id = f.rowid WHERE qa_fts MATCH 'drone'"
+    )
+    assert any("COVERING INDEX qa_units_lookup" in str(row[-1]) for row in plan)
+
+
 def test_optimized_index_answers_the_same(filled: Store) -> None:
     before = filled.search(SearchRequest(query="drones OR raketten", limit=100))
     filled.optimize_index()

@@ -57,8 +57,12 @@ def _base(store: SQLStore, query: Query, request: SearchRequest) -> tuple[str, l
     else:
         matched, params = store.match_units_sql(indexed)
     where, fparams = filter_sql(_sql_filters(request), unit="u")
+    # the narrow unit index when the matches drive the join (a date range may drive it from
+    # the documents' date index instead: leave the planner free then)
+    by_match = not indexed.empty and not (request.date_from or request.date_to)
+    units = store.units_sql("u") if by_match else "qa_units u"
     sql = (
-        f"FROM ({matched}) m JOIN qa_units u ON u.unit_id = m.unit_id"
+        f"FROM ({matched}) m JOIN {units} ON u.unit_id = m.unit_id"
         " JOIN documents d ON d.id = u.doc_id"
     )
     if where:
@@ -85,7 +89,7 @@ def _facet_base(store: SQLStore, query: Query, request: SearchRequest) -> tuple[
     if any(_sql_filters(request).model_dump().values()) or indexed.empty:
         return _base(store, query, request)
     matched, params = store.match_units_sql(indexed)
-    return f"FROM ({matched}) m JOIN qa_units u ON u.unit_id = m.unit_id", params
+    return f"FROM ({matched}) m JOIN {store.units_sql('u')} ON u.unit_id = m.unit_id", params
 
 
 _FACETS_SQL = """

@@ -271,6 +271,11 @@ class SQLStore(Store):
         """SQL selecting (unit_id, score) of units matching a parsed query; dialect-specific."""
         raise NotImplementedError
 
+    def units_sql(self, alias: str) -> str:
+        """The qa_units table with ``alias`` as the search joins it (a dialect may add an
+        index hint)."""
+        return f"qa_units {alias}"
+
     def search(self, request: SearchRequest) -> SearchResponse:
         from kamerqa.store.searching import run_search
 

@@ -62,6 +62,7 @@ class SQLiteStore(SQLStore):
     def __init__(self, path: str, *, migrate: bool = True) -> None:
         super().__init__(connect(path), path)
         self.path = path
+        self._lookup_index: bool | None = None
         if migrate:
             try:
                 self.migrate()
@@ -90,6 +91,18 @@ class SQLiteStore(SQLStore):
             " FROM qa_fts WHERE qa_fts MATCH ?",
             [to_fts5(fts_query)],
         )
+
+    def units_sql(self, alias: str) -> str:
+        """qa_units through its narrow covering index (migration 0003) when present: the
+        planner would otherwise read each matched unit from the wide table rows."""
+        if self._lookup_index is None:
+            self._lookup_index = bool(
+                self.execute(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'qa_units_lookup'"
+                )
+            )
+        hint = " INDEXED BY qa_units_lookup" if self._lookup_index else ""
+        return f"qa_units {alias}{hint}"
 
     def optimize_index(self) -> None:
         with self.transaction():
