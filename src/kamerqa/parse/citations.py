@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kamerqa.model import Reference
+from kamerqa.model import Document, Reference
 
 __all__ = ["dossier_key", "find_references", "vergaderjaar"]
 
@@ -183,3 +183,23 @@ def find_references(text: str, where: str | None = None) -> list[Reference]:
         ref.in_ = where
         result.append(ref)
     return result
+
+
+def collect_references(document: Document, head: str = "") -> list[Reference]:
+    """Every citation in a parsed document, each once per place: the head text (``in`` None),
+    the questions ("q<N>"), the answers (their id) and the footnotes (where their marker sits)."""
+    found = find_references(head) if head else []
+    for question in document.questions:
+        found += find_references(question.text, f"q{question.number}")
+    for answer in document.answers:
+        found += find_references(answer.text, answer.id)
+    for note in document.footnotes:
+        found += find_references(note.text, note.in_)
+    seen: set[tuple[str | None, ...]] = set()
+    unique: list[Reference] = []
+    for ref in found:
+        key = (ref.type, ref.koop_id, ref.dossier, ref.number, ref.year, ref.in_)
+        if key not in seen:
+            seen.add(key)
+            unique.append(ref)
+    return unique

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from kamerqa.model import Answer, Document, Footnote, Question
-from kamerqa.parse.citations import find_references
+from kamerqa.parse.citations import collect_references
 from kamerqa.parse.crossrefs import find_refers_to
 from kamerqa.parse.kamervragen_meta import fix_text, header_metadata, letterhead_facts
 from kamerqa.parse.kamervragen_segment import (
@@ -126,22 +126,6 @@ def _add_notes(document: Document, notes: list[Note], where: str | None) -> None
         document.footnotes.append(Footnote(id=note.id, text=note.text, in_=where, offset=offset))
 
 
-def _references(document: Document, head: str) -> None:
-    found = find_references(head)
-    for question in document.questions:
-        found += find_references(question.text, f"q{question.number}")
-    for answer in document.answers:
-        found += find_references(answer.text, answer.id)
-    for note in document.footnotes:
-        found += find_references(note.text, note.in_)
-    seen: set[tuple[str, str | None, str | None, str | None]] = set()
-    for reference in found:
-        key = (reference.type, reference.dossier, reference.number, reference.in_)
-        if key not in seen:
-            seen.add(key)
-            document.references.append(reference)
-
-
 def _annex_title(head: list[Block]) -> str:
     """The annex title of a letter ("Antwoorden van de minister … op vragen van …")."""
     for index, block in enumerate(head):
@@ -239,7 +223,7 @@ def parse(read: ReadResult, document: Document) -> Document:
     for block in head + tail + imprints + furniture:
         _add_notes(document, block.notes, None)
     _add_notes(document, unplaced, None)
-    _references(document, " ".join(head_texts))
+    document.references += collect_references(document, " ".join(head_texts))
     document.title = _title(document, read)
     _warn(document, " ".join(head_texts))
     return document

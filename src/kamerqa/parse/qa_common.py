@@ -12,8 +12,8 @@ import itertools
 import re
 from dataclasses import dataclass, field, replace
 
-from kamerqa.model import Answer, Document, Footnote, Party, Question, Reference
-from kamerqa.parse.citations import find_references
+from kamerqa.model import Answer, Document, Footnote, Party, Question
+from kamerqa.parse.citations import collect_references
 from kamerqa.parse.crossrefs import find_refers_to
 from kamerqa.parse.numbering import match_answer_heading, match_question_heading, number_key
 from kamerqa.parse.parties import party_from_fractie, split_parties
@@ -329,7 +329,7 @@ class QABuilder:
             for p in self.parties
         ]
         document.footnotes = self._footnotes(answers)
-        document.references = self._references(document)
+        document.references = collect_references(document)
         document.warnings.extend(self.warnings)
         return document
 
@@ -372,23 +372,6 @@ class QABuilder:
         for note in self.loose_notes:
             out.setdefault(note.id, Footnote(id=note.id, text=note.text, in_=None))
         return sorted(out.values(), key=lambda f: number_key(f.id))
-
-    def _references(self, document: Document) -> list[Reference]:
-        found: list[Reference] = []
-        for question in document.questions:
-            found += find_references(question.text, f"q{question.number}")
-        for answer in document.answers:
-            found += find_references(answer.text, answer.id)
-        for note in document.footnotes:
-            found += find_references(note.text, note.in_)
-        seen: set[tuple[str, str | None, str | None]] = set()
-        unique = []
-        for ref in found:
-            key = (ref.type, ref.koop_id or ref.number, ref.in_)
-            if key not in seen:
-                seen.add(key)
-                unique.append(ref)
-        return unique
 
 
 def _owner(paragraph: int, paragraphs: int, count: int) -> tuple[int, int]:
