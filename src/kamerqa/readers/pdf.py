@@ -36,7 +36,6 @@ from kamerqa.readers.pdf_tables import split_tables
 __all__ = ["read"]
 
 _VERGADERJAAR = re.compile(r"vergaderjaar\s+(\d{4})\s*[–-]\s*(\d{4})", re.I)
-_SPACE = re.compile(r"\s+")
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _AANHANGSEL_ID = re.compile(r"^ah-(?:tk|ek)-\d{8}-(\d+)")
 
@@ -141,6 +140,7 @@ def read(data: bytes) -> ReadResult:
 
 def _letter_share(result: ReadResult) -> float:
     """Share of letters and digits among the visible characters (first 50 000 characters)."""
-    text = _SPACE.sub("", "".join(block.text for block in result.blocks)[:50_000])
+    # str.split() splits on what regex \s matches: the text without its white space
+    text = "".join("".join(block.text for block in result.blocks)[:50_000].split())
     letters = len(_NOT_ALNUM.sub("", text))
     return letters / len(text) if text else 0.0

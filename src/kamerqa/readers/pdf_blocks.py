@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from itertools import pairwise
 
 from kamerqa.readers.blocks import Block, Note
@@ -38,6 +39,7 @@ _BULLET = re.compile(r"^\s*([•◦▪▫●○■□➢►‣⁃∙·\uf0b7\uf0
 _LABEL = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[ivx]{1,4}[.)])\s+\S")
 _SENTENCE_END = re.compile(r"[.?!:;][\"'”’»)\]]*\s*$")
 _MARKER = re.compile(r"^\s*\d{1,3}(?:\s*[,;]\s*\d{1,3})*\s*$")
+_DIGITS = re.compile(r"\d+")
 # A marker stands in the text as a private-use character (plane 16) until the paragraph is
 # joined and cleaned; then its offset is known and it is taken out (Note.offset).
 MARK_BASE = 0x100000
@@ -52,6 +54,11 @@ class TextLine:
     text: str
     notes: list[str]
     list_start: bool = False
+
+    @cached_property
+    def heading(self) -> bool:
+        """The line is a question/answer heading on its own ("Vraag 3")."""
+        return bool(QA_HEADING.match(self.text.strip()))
 
 
 @dataclass
@@ -70,19 +77,12 @@ def _mark(number: str) -> str:
 
 def settle_marks(text: str) -> tuple[str, list[tuple[str, int]]]:
     """Take the note marks out of ``text``: the clean text and (note id, offset) pairs."""
-    if not _ANY_MARK.search(text):
-        return text, []
-    pieces: list[str] = []
     found: list[tuple[str, int]] = []
-    length = 0
-    for char in text:
-        code = ord(char) - MARK_BASE
-        if 0 <= code < 1000:
-            found.append((str(code), length))
-        else:
-            pieces.append(char)
-            length += len(char)
-    return "".join(pieces), found
+    for index, mark in enumerate(_ANY_MARK.finditer(text)):
+        found.append((str(ord(mark.group()) - MARK_BASE), mark.start() - index))
+    if not found:
+        return text, []
+    return _ANY_MARK.sub("", text), found
 
 
 def text_line(line: Line, known_notes: set[str]) -> TextLine:
@@ -91,8 +91,8 @@ def text_line(line: Line, known_notes: set[str]) -> TextLine:
     notes: list[str] = []
     after_marker = False
     for span in line.spans:
-        numbers = re.findall(r"\d+", span.text)
-        if span.shift > 0 and _MARKER.match(span.text) and all(n in known_notes for n in numbers):
+        numbers = _DIGITS.findall(span.text) if span.shift > 0 and _MARKER.match(span.text) else []
+        if numbers and all(n in known_notes for n in numbers):
             notes.extend(numbers)
             marks = "".join(_mark(n) for n in numbers)
             if kept:
@@ -148,7 +148,7 @@ def _running_gaps(lines: list[TextLine], size: float) -> Counter[float]:
         left = lefts[(a.page, a.column)]
         if max(a.x0, b.x0) - left > 1.5 * size:
             continue
-        if _SENTENCE_END.search(prev.text) or QA_HEADING.match(prev.text.strip()):
+        if prev.heading or _SENTENCE_END.search(prev.text):
             continue
         gaps[round(a.y - b.y, 1)] += 1
     return gaps
@@ -225,7 +225,7 @@ class Breaker:
             return True
         if abs(a.size - b.size) > 0.1 * self.size or a.bold != b.bold:
             return True
-        if QA_HEADING.match(prev.text.strip()) or QA_HEADING.match(item.text.strip()):
+        if prev.heading or item.heading:
             return True
         if QA_START.match(item.text.strip()):
             return True

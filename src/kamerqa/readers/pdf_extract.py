@@ -16,6 +16,8 @@ import re
 import threading
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
+from operator import attrgetter
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -72,22 +74,33 @@ class Line:
     row: int = 0  # segments cut from the same baseline share a row number
     column: int = 0
 
+    @cached_property
+    def _style(self) -> tuple[bool, bool]:
+        """(bold, italic): 90 % of the characters on the baseline are (lines are finished
+        when they leave ``pdf_extract``, so this is worked out once per line)."""
+        weight = bold = italic = 0
+        for span in self.spans:
+            if span.shift == 0 and span.text.strip():
+                length = len(span.text)
+                weight += length
+                bold += length if span.bold else 0
+                italic += length if span.italic else 0
+        return weight > 0 and bold >= 0.9 * weight, weight > 0 and italic >= 0.9 * weight
+
     @property
     def bold(self) -> bool:
-        letters = [s for s in self.spans if s.shift == 0 and s.text.strip()]
-        weight = sum(len(s.text) for s in letters)
-        bold = sum(len(s.text) for s in letters if s.bold)
-        return weight > 0 and bold >= 0.9 * weight
+        return self._style[0]
 
     @property
     def italic(self) -> bool:
-        letters = [s for s in self.spans if s.shift == 0 and s.text.strip()]
-        weight = sum(len(s.text) for s in letters)
-        italic = sum(len(s.text) for s in letters if s.italic)
-        return weight > 0 and italic >= 0.9 * weight
+        return self._style[1]
+
+    @cached_property
+    def _plain(self) -> str:
+        return join_spans(self.spans)
 
     def plain_text(self) -> str:
-        return join_spans(self.spans)
+        return self._plain
 
 
 @dataclass
@@ -136,17 +149,21 @@ class _FontCache:
         self._buffer = ctypes.create_string_buffer(256)
 
     def style(self, font: Any) -> tuple[bool, bool]:
-        key = ctypes.cast(font, ctypes.c_void_p).value or 0
-        if key not in self._style:
-            length = pdfium_c.FPDFFont_GetBaseFontName(font, self._buffer, 256)
-            name = self._buffer.value.decode("latin-1", "replace") if length else ""
-            weight = pdfium_c.FPDFFont_GetWeight(font)
-            bold = bool(_BOLD_NAME.search(name)) or weight >= 600
-            angle = ctypes.c_int(0)
-            slanted = bool(pdfium_c.FPDFFont_GetItalicAngle(font, ctypes.byref(angle)))
-            italic = bool(_ITALIC_NAME.search(name)) or (slanted and angle.value != 0)
-            self._style[key] = (bold, italic)
-        return self._style[key]
+        key = ctypes.addressof(font.contents) if font else 0
+        style = self._style.get(key)
+        if style is None:
+            style = self._style[key] = self._read(font) if font else (False, False)
+        return style
+
+    def _read(self, font: Any) -> tuple[bool, bool]:
+        length = pdfium_c.FPDFFont_GetBaseFontName(font, self._buffer, 256)
+        name = self._buffer.value.decode("latin-1", "replace") if length else ""
+        weight = pdfium_c.FPDFFont_GetWeight(font)
+        bold = bool(_BOLD_NAME.search(name)) or weight >= 600
+        angle = ctypes.c_int(0)
+        slanted = bool(pdfium_c.FPDFFont_GetItalicAngle(font, ctypes.byref(angle)))
+        italic = bool(_ITALIC_NAME.search(name)) or (slanted and angle.value != 0)
+        return bold, italic
 
 
 class _TextBuffer:
@@ -161,13 +178,24 @@ class _TextBuffer:
         self.pointer = ctypes.cast(self.raw, ctypes.POINTER(ctypes.c_ushort))
 
     def text(self, obj: Any, textpage: Any) -> str:
-        length = pdfium_c.FPDFTextObj_GetText(obj, textpage, self.pointer, self.size)
+        length = _OBJ_TEXT(obj, textpage, self.pointer, self.size)
         if length > self.size:
             self._grow(length)
-            length = pdfium_c.FPDFTextObj_GetText(obj, textpage, self.pointer, self.size)
+            length = _OBJ_TEXT(obj, textpage, self.pointer, self.size)
         if length <= 2:
             return ""
         return self.raw.raw[: length - 2].decode("utf-16-le", "replace")
+
+
+# Looked up once: these run for every object of every page.
+_GET_OBJECT = pdfium_c.FPDFPage_GetObject
+_GET_TYPE = pdfium_c.FPDFPageObj_GetType
+_GET_MATRIX = pdfium_c.FPDFPageObj_GetMatrix
+_GET_BOUNDS = pdfium_c.FPDFPageObj_GetBounds
+_GET_FONT_SIZE = pdfium_c.FPDFTextObj_GetFontSize
+_GET_FONT = pdfium_c.FPDFTextObj_GetFont
+_OBJ_TEXT = pdfium_c.FPDFTextObj_GetText
+_TEXT = pdfium_c.FPDF_PAGEOBJ_TEXT
 
 
 def _page_runs(page: pdfium.PdfPage, fonts: _FontCache, buffer: _TextBuffer) -> list[Run]:
@@ -176,25 +204,27 @@ def _page_runs(page: pdfium.PdfPage, fonts: _FontCache, buffer: _TextBuffer) -> 
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     font_size = ctypes.c_float()
     runs: list[Run] = []
-    count = pdfium_c.FPDFPage_CountObjects(page.raw)
+    raw, text_raw = page.raw, textpage.raw
+    count = pdfium_c.FPDFPage_CountObjects(raw)
     if count > MAX_RUNS_PER_PAGE:
         raise KamerqaInputError(f"a PDF page has more than {MAX_RUNS_PER_PAGE} objects")
     try:
         for index in range(count):
-            obj = pdfium_c.FPDFPage_GetObject(page.raw, index)
-            if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_TEXT:
+            obj = _GET_OBJECT(raw, index)
+            if _GET_TYPE(obj) != _TEXT:
                 continue
-            text = buffer.text(obj, textpage.raw)
+            text = buffer.text(obj, text_raw)
             if not text.strip():
                 continue
-            pdfium_c.FPDFPageObj_GetMatrix(obj, matrix)
-            if abs(matrix.b) > 0.1 * abs(matrix.a) or matrix.a <= 0:
+            _GET_MATRIX(obj, matrix)
+            a, c, d = matrix.a, matrix.c, matrix.d
+            if abs(matrix.b) > 0.1 * abs(a) or a <= 0:
                 continue  # rotated or mirrored text: margin furniture, not body text
-            pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
-            pdfium_c.FPDFTextObj_GetFontSize(obj, font_size)
-            size = font_size.value * math.hypot(matrix.c, matrix.d)
-            bold, italic = fonts.style(pdfium_c.FPDFTextObj_GetFont(obj))
-            runs.append(Run(text, left.value, right.value, matrix.f, round(size, 2), bold, italic))
+            _GET_BOUNDS(obj, left, bottom, right, top)
+            _GET_FONT_SIZE(obj, font_size)
+            size = round(font_size.value * math.hypot(c, d), 2)
+            bold, italic = fonts.style(_GET_FONT(obj))
+            runs.append(Run(text, left.value, right.value, matrix.f, size, bold, italic))
     finally:
         textpage.close()
     return runs
@@ -220,6 +250,9 @@ class _RowShape:
 
 
 def _shape(row: list[Run]) -> _RowShape:
+    if len(row) == 1:
+        run = row[0]
+        return _RowShape(run.y, run.size, run.x0, run.x1)
     return _RowShape(
         row[0].y, max(r.size for r in row), min(r.x0 for r in row), max(r.x1 for r in row)
     )
@@ -247,7 +280,7 @@ def _host_row(index: int, shapes: list[_RowShape]) -> tuple[int, int] | None:
 def _segments(spans: list[Span], page: int, y: float, row: int) -> list[Line]:
     """Cut a row into segments where runs are far apart."""
     lines: list[Line] = []
-    for span in sorted(spans, key=lambda s: s.x0):
+    for span in sorted(spans, key=attrgetter("x0")):
         last = lines[-1] if lines else None
         gap_limit = 0.0
         if last is not None:
@@ -268,6 +301,9 @@ def _segments(spans: list[Span], page: int, y: float, row: int) -> list[Line]:
 def _dominant_size(spans: list[Span], default: float) -> float:
     """The size most characters on the line's baseline are set in (a note number in the body
     size before note text in small print makes a small-print line)."""
+    sizes = {span.size for span in spans if span.shift == 0}
+    if len(sizes) <= 1:
+        return sizes.pop() if sizes else default
     weights: Counter[float] = Counter()
     for span in spans:
         if span.shift == 0:

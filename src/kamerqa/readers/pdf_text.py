@@ -41,7 +41,9 @@ _SPACING_ACCENTS = {
 }
 _BELOW = "\u00b8\u02db"
 _ACCENT = re.compile(r"([^\W\d_])?( ?)([" + "".join(_SPACING_ACCENTS) + r"])( ?)([^\W\d_])?")
-_SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Cheap searches first: most lines hold no ligature and no spacing accent.
+_ACCENT_CHAR = re.compile("[" + "".join(_SPACING_ACCENTS) + "]")
+_LIGATURE_CHAR = re.compile("[" + "".join(chr(code) for code in _LIGATURES) + "]")
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff\ufffe\uffff]")
 _KEEP_SPACE_AFTER_HYPHEN = {"en", "of", "tot", "als", "noch", "and", "or"}
 _HYPHENS = ("-", "\x02", "\u00ad", "\u2010")
@@ -61,11 +63,14 @@ def _attach_accent(match: re.Match[str]) -> str:
 
 def normalise_text(text: str) -> str:
     """Ligatures expanded, split accents attached, spaces collapsed, NFC."""
-    text = text.translate(_LIGATURES).replace("\x02", "-")
-    text = _INVISIBLE.sub("", text)
-    text = _ACCENT.sub(_attach_accent, text)
-    text = _SPACES.sub(" ", text).strip()
-    return unicodedata.normalize("NFC", text)
+    if _LIGATURE_CHAR.search(text):
+        text = text.translate(_LIGATURES)
+    text = _INVISIBLE.sub("", text.replace("\x02", "-"))
+    if _ACCENT_CHAR.search(text):
+        text = _ACCENT.sub(_attach_accent, text)
+    # str.split() splits on the characters for which str.isspace() holds: regex \s, which
+    # includes the no-break and typographic spaces.
+    return unicodedata.normalize("NFC", " ".join(text.split()))
 
 
 def glue_punctuation(text: str) -> str:
