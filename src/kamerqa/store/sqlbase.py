@@ -60,6 +60,9 @@ class SQLStore(Store):
     def _begin(self) -> None:
         self._conn.execute("BEGIN")
 
+    def _end(self) -> None:
+        """Called after every outermost commit or rollback (a dialect's clean-up hook)."""
+
     @contextmanager
     def _transaction(self) -> Iterator[None]:
         with self._lock:
@@ -80,9 +83,11 @@ class SQLStore(Store):
         except BaseException:
             self._depth = 0
             self._conn.rollback()
+            self._end()
             raise
         self._depth = 0
         self._conn.commit()
+        self._end()
 
     def transaction(self) -> AbstractContextManager[None]:
         return self._transaction()

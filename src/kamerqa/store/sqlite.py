@@ -17,7 +17,8 @@ from kamerqa.store.sqlbase import SQLStore
 BM25_WEIGHTS = (1.0, 0.5, 0.25, 0.0)
 # Read-side tuning: map up to 1 GiB of the file (no copy through the page cache per read),
 # 64 MiB page cache, sorters and temporary b-trees in memory (see docs/store-and-search.md).
-READ_PRAGMAS = ("mmap_size = 1073741824", "cache_size = -65536", "temp_store = MEMORY")
+READ_MMAP = "mmap_size = 1073741824"
+READ_PRAGMAS = (READ_MMAP, "cache_size = -65536", "temp_store = MEMORY")
 
 
 def check_path(path: str) -> None:
@@ -71,7 +72,14 @@ class SQLiteStore(SQLStore):
                 raise KamerqaInputError(f"not a usable kamerqa database ({exc})", path) from None
 
     def _begin(self) -> None:
+        # Writes read through the 64 MiB page cache, not the memory map: a bulk load touches
+        # every index page, and mapped pages count as resident memory (RSS would grow to the
+        # size of the map). Reads get the map back after the commit.
+        self._conn.execute("PRAGMA mmap_size = 0")
         self._conn.execute("BEGIN IMMEDIATE")
+
+    def _end(self) -> None:
+        self._conn.execute(f"PRAGMA {READ_MMAP}")
 
     def run_script(self, script: str) -> None:
         statement = ""
