@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 from itertools import pairwise
 
 from kamerqa.readers.blocks import Block, Note
-from kamerqa.readers.pdf_extract import Line, Span, join_spans
+from kamerqa.readers.pdf_extract import Line, Span, computed_once, join_spans
 from kamerqa.readers.pdf_text import glue_punctuation, join_lines
 
 _NUM = r"\d{1,3}[a-z]?"
@@ -55,7 +54,7 @@ class TextLine:
     notes: list[str]
     list_start: bool = False
 
-    @cached_property
+    @computed_once
     def heading(self) -> bool:
         """The line is a question/answer heading on its own ("Vraag 3")."""
         return bool(QA_HEADING.match(self.text.strip()))

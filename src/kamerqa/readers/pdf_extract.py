@@ -15,10 +15,10 @@ import math
 import re
 import threading
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
 from operator import attrgetter
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -33,6 +33,24 @@ PDFIUM_LOCK = threading.Lock()
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi|extrabold|ultra", re.I)
 _ITALIC_NAME = re.compile(r"italic|oblique|kursiv", re.I)
 _PASSWORD_ERROR = 4
+
+
+_T = TypeVar("_T")
+
+
+class computed_once(Generic[_T]):  # lower case: used like functools.cached_property
+    """A property worked out on first use and then stored on the instance: what
+    functools.cached_property does, without the lock it takes on every first use (Python
+    3.11), which costs more than the values cached here."""
+
+    def __init__(self, function: Callable[[Any], _T]) -> None:
+        self.function = function
+        self.name = function.__name__
+
+    def __get__(self, instance: Any, owner: type | None = None) -> _T:
+        value = self.function(instance)
+        instance.__dict__[self.name] = value
+        return value
 
 
 @dataclass
@@ -74,7 +92,7 @@ class Line:
     row: int = 0  # segments cut from the same baseline share a row number
     column: int = 0
 
-    @cached_property
+    @computed_once
     def _style(self) -> tuple[bool, bool]:
         """(bold, italic): 90 % of the characters on the baseline are (lines are finished
         when they leave ``pdf_extract``, so this is worked out once per line)."""
@@ -95,7 +113,7 @@ class Line:
     def italic(self) -> bool:
         return self._style[1]
 
-    @cached_property
+    @computed_once
     def _plain(self) -> str:
         return join_spans(self.spans)
 
