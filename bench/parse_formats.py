@@ -8,9 +8,15 @@ seeds), tests/fixtures and src/kamerqa/examples, detects the format by content, 
 - the library baseline: what the extraction library alone needs to get the text out
   (pdf: pypdfium2 text of every page; docx: python-docx paragraphs and tables; html: lxml.html
   text_content; xml: lxml.etree parse + itertext; text: bytes.decode);
+- for PDF a second baseline, positioned text: the cheapest way found to get text *with its
+  position* out of pypdfium2, which is what any layout-aware reader starts from (per page the
+  text page, and per text object its text (FPDFTextObj_GetText) and bounds; no kamerqa code).
+  ``--extractors`` times the alternatives (text-page rectangles + bounded text, characters +
+  boxes), which are slower;
 - kamerqa's reader (``read_bytes``) and kamerqa's whole parse (``parse_bytes``: reader, genre
   detection and genre parser; files that are not Q&A documents count as failures).
-It prints documents/s and the ratios reader/library and parse/library (goal: reader <= 1.3x).
+It prints documents/s and the ratios reader/library and parse/library (goal: <= 1.3x), and for
+PDF also reader/positioned and parse/positioned.
 ``--extractors`` also compares PDF extractors (pypdfium2 vs pdfminer.six) on the PDFs.
 Times are CPU seconds of this process (time.process_time), best of --repeat runs, so other
 processes on a shared machine disturb them less. Figures only: nothing is asserted.
@@ -44,6 +50,106 @@ def _pdfium_text(data: bytes) -> str:
             textpage.close()
             page.close()
         return "\n".join(parts)
+    finally:
+        document.close()
+
+
+class _Utf16Buffer:
+    """A reusable buffer for pdfium's UTF-16 text calls."""
+
+    def __init__(self, size: int = 8192) -> None:
+        import ctypes
+
+        self.size = size
+        self.raw = ctypes.create_string_buffer(size)
+        self.pointer = ctypes.cast(self.raw, ctypes.POINTER(ctypes.c_ushort))
+
+    def text(self, units: int) -> str:
+        """The text of the first ``units`` UTF-16 code units (a terminating NUL dropped)."""
+        return self.raw.raw[: 2 * units].decode("utf-16-le", "replace").rstrip("\x00")
+
+
+def _pdfium_positioned(data: bytes) -> list[tuple[str, float, float, float, float]]:
+    """Positioned text, the cheapest way found: per text object its text and bounding box."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    buffer = _Utf16Buffer()
+    box = [ctypes.c_float() for _ in range(4)]
+    runs: list[tuple[str, float, float, float, float]] = []
+    document = pdfium.PdfDocument(data)
+    try:
+        for page in document:
+            textpage = page.get_textpage()
+            for index in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+                obj = pdfium_c.FPDFPage_GetObject(page.raw, index)
+                if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_TEXT:
+                    continue
+                size = pdfium_c.FPDFTextObj_GetText(obj, textpage.raw, buffer.pointer, buffer.size)
+                if size > buffer.size:
+                    buffer = _Utf16Buffer(size)
+                    pdfium_c.FPDFTextObj_GetText(obj, textpage.raw, buffer.pointer, buffer.size)
+                pdfium_c.FPDFPageObj_GetBounds(obj, *box)
+                left, bottom, right, top = (value.value for value in box)
+                runs.append((buffer.text(size // 2), left, bottom, right, top))
+            textpage.close()
+            page.close()
+        return runs
+    finally:
+        document.close()
+
+
+def _pdfium_rects(data: bytes) -> list[tuple[str, float, float, float, float]]:
+    """Positioned text from the text page's rectangles (one per run of characters of one text
+    object) and the text inside each (FPDFText_GetBoundedText)."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    buffer = _Utf16Buffer(1 << 16)
+    left, top, right, bottom = (ctypes.c_double() for _ in range(4))
+    runs: list[tuple[str, float, float, float, float]] = []
+    document = pdfium.PdfDocument(data)
+    try:
+        for page in document:
+            textpage = page.get_textpage()
+            for index in range(pdfium_c.FPDFText_CountRects(textpage.raw, 0, -1)):
+                pdfium_c.FPDFText_GetRect(textpage.raw, index, left, top, right, bottom)
+                box = (left.value, top.value, right.value, bottom.value)
+                units = pdfium_c.FPDFText_GetBoundedText(
+                    textpage.raw, *box, buffer.pointer, buffer.size // 2
+                )
+                runs.append((buffer.text(units), *box))
+            textpage.close()
+            page.close()
+        return runs
+    finally:
+        document.close()
+
+
+def _pdfium_chars(data: bytes) -> list[tuple[str, float, float, float, float]]:
+    """Positioned text per character (FPDFText_GetUnicode and FPDFText_GetCharBox)."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    chars: list[tuple[str, float, float, float, float]] = []
+    document = pdfium.PdfDocument(data)
+    try:
+        for page in document:
+            textpage = page.get_textpage()
+            for index in range(pdfium_c.FPDFText_CountChars(textpage.raw)):
+                code = pdfium_c.FPDFText_GetUnicode(textpage.raw, index)
+                pdfium_c.FPDFText_GetCharBox(textpage.raw, index, left, right, bottom, top)
+                chars.append((chr(code), left.value, bottom.value, right.value, top.value))
+            textpage.close()
+            page.close()
+        return chars
     finally:
         document.close()
 
@@ -121,9 +227,16 @@ def _time(
     return best, failed
 
 
+# Formats with a second baseline: the library's positioned text (see the module docstring).
+POSITIONED: dict[str, tuple[str, Callable[[bytes], object]]] = {
+    "pdf": ("pypdfium2 text objects: text + bounds", _pdfium_positioned),
+}
+
+
 def bench_formats(found: dict[str, list[tuple[Path, bytes]]], repeat: int) -> None:
     header = f"{'format':6} {'files':>5} {'docs/s':>8} {'read ms':>8} {'lib ms':>8}"
-    print(header + f" {'read/lib':>8} {'parse/lib':>9} {'parsed':>7}  baseline")
+    header += f" {'read/lib':>8} {'parse/lib':>9} {'pos ms':>8} {'read/pos':>8} {'parse/pos':>9}"
+    print(header + f" {'parsed':>7}  baseline (; positioned baseline)")
     for fmt in FORMATS:
         files = [data for _, data in found[fmt]]
         if not files:
@@ -131,13 +244,21 @@ def bench_formats(found: dict[str, list[tuple[Path, bytes]]], repeat: int) -> No
             continue
         name, baseline = BASELINES[fmt]
         lib, _ = _time(baseline, files, repeat)
+        positioned = ""
+        pos_columns = f" {'-':>8} {'-':>8} {'-':>9}"
+        if fmt in POSITIONED:
+            positioned, pos_baseline = POSITIONED[fmt]
+            pos, _ = _time(pos_baseline, files, repeat)
         read, _ = _time(read_bytes, files, repeat)
         parse, failed = _time(parse_bytes, files, repeat)
         count = len(files)
+        if positioned:
+            pos_columns = f" {1000 * pos / count:8.2f} {read / pos:8.2f} {parse / pos:9.2f}"
+            positioned = f"; {positioned}"
         print(
             f"{fmt:6} {count:5} {count / parse:8.1f} {1000 * read / count:8.2f}"
-            f" {1000 * lib / count:8.2f} {read / lib:8.2f} {parse / lib:9.2f}"
-            f" {count - failed:3}/{count:<3}  {name}"
+            f" {1000 * lib / count:8.2f} {read / lib:8.2f} {parse / lib:9.2f}{pos_columns}"
+            f" {count - failed:3}/{count:<3}  {name}{positioned}"
         )
 
 
@@ -152,17 +273,22 @@ def bench_pdf_extractors(pdfs: list[bytes], repeat: int) -> None:
 
     candidates: list[tuple[str, Callable[[bytes], object]]] = [
         ("pypdfium2 get_text_range", _pdfium_text),
+        ("pypdfium2 text objects: text + bounds", _pdfium_positioned),
+        ("pypdfium2 text-page rects + bounded text", _pdfium_rects),
+        ("pypdfium2 characters + boxes", _pdfium_chars),
         ("pdfminer.six extract_text", miner_text),
         ("pdfminer.six extract_pages (layout)", miner_layout),
         ("kamerqa pdf reader (pypdfium2 objects)", read_bytes),
     ]
     base, _ = _time(_pdfium_text, pdfs, repeat)
+    positioned, _ = _time(_pdfium_positioned, pdfs, repeat)
     print(f"\nPDF extractors on {len(pdfs)} PDFs (best of {repeat}):")
     for name, function in candidates:
         seconds, failed = _time(function, pdfs, repeat)
         print(
-            f"  {name:40} {1000 * seconds / len(pdfs):8.2f} ms/doc"
-            f"  {seconds / base:6.2f}x pdfium text  failures {failed}"
+            f"  {name:42} {1000 * seconds / len(pdfs):8.2f} ms/doc"
+            f"  {seconds / base:6.2f}x pdfium text  {seconds / positioned:6.2f}x positioned"
+            f"  failures {failed}"
         )
 
 
