@@ -86,6 +86,8 @@ def settle_marks(text: str) -> tuple[str, list[tuple[str, int]]]:
 
 def text_line(line: Line, known_notes: set[str]) -> TextLine:
     """The line's text with each footnote marker replaced by a mark (see ``settle_marks``)."""
+    if all(span.shift <= 0 for span in line.spans):  # no raised span: no marker
+        return _text_line(line, line.plain_text(), [])
     kept: list[Span] = []
     notes: list[str] = []
     after_marker = False
@@ -108,6 +110,11 @@ def text_line(line: Line, known_notes: set[str]) -> TextLine:
     text = join_spans(kept)
     if notes:
         text = glue_punctuation(" ".join(text.split()))
+    return _text_line(line, text, notes)
+
+
+def _text_line(line: Line, text: str, notes: list[str]) -> TextLine:
+    """A body line with its text; a leading bullet taken off."""
     bullet = _BULLET.match(text)
     if bullet:
         text = text[bullet.end() :]

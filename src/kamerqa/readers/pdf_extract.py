@@ -93,25 +93,14 @@ class Line:
     column: int = 0
 
     @computed_once
-    def _style(self) -> tuple[bool, bool]:
-        """(bold, italic): 90 % of the characters on the baseline are (lines are finished
-        when they leave ``pdf_extract``, so this is worked out once per line)."""
-        weight = bold = italic = 0
-        for span in self.spans:
-            if span.shift == 0 and span.text.strip():
-                length = len(span.text)
-                weight += length
-                bold += length if span.bold else 0
-                italic += length if span.italic else 0
-        return weight > 0 and bold >= 0.9 * weight, weight > 0 and italic >= 0.9 * weight
-
-    @property
     def bold(self) -> bool:
-        return self._style[0]
+        """90 % of the characters on the baseline are bold (lines are finished when they
+        leave ``pdf_extract``, so this is worked out once per line)."""
+        return _share_of(self.spans, "bold")
 
-    @property
+    @computed_once
     def italic(self) -> bool:
-        return self._style[1]
+        return _share_of(self.spans, "italic")
 
     @computed_once
     def _plain(self) -> str:
@@ -119,6 +108,16 @@ class Line:
 
     def plain_text(self) -> str:
         return self._plain
+
+
+def _share_of(spans: list[Span], style: str) -> bool:
+    """Whether 90 % of the characters of the baseline spans with text are in ``style``."""
+    weight = styled = 0
+    for span in spans:
+        if span.shift == 0 and span.text.strip():
+            weight += len(span.text)
+            styled += len(span.text) if getattr(span, style) else 0
+    return weight > 0 and styled >= 0.9 * weight
 
 
 @dataclass
