@@ -296,6 +296,10 @@ def _host_row(index: int, shapes: list[_RowShape]) -> tuple[int, int] | None:
 
 def _segments(spans: list[Span], page: int, y: float, row: int) -> list[Line]:
     """Cut a row into segments where runs are far apart."""
+    if len(spans) == 1:  # most rows: one run, one segment
+        span = spans[0]
+        size = span.size if span.shift == 0 else span.size / 0.7
+        return [Line(page, y, span.x0, span.x1, size, [span], row)]
     lines: list[Line] = []
     for span in sorted(spans, key=attrgetter("x0")):
         last = lines[-1] if lines else None
