@@ -136,6 +136,8 @@ class PdfText:
 
 def join_spans(spans: list[Span]) -> str:
     """Text of spans in x order, with a space where the gap between them is wide enough."""
+    if len(spans) == 1:
+        return spans[0].text
     parts: list[str] = []
     previous: Span | None = None
     for span in spans:
