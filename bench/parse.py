@@ -221,7 +221,8 @@ def main(argv: list[str] | None = None) -> int:
         "--formats",
         action="store_true",
         help="also time every format (text, DOCX, PDF, HTML, XML) on the corpus and fixtures, "
-        "against the extraction library's own time (bench/parse_formats.py)",
+        "against the extraction library's own time, for PDF also against pypdfium2's "
+        "positioned text (bench/parse_formats.py)",
     )
     parser.add_argument("--repeat", type=int, default=3, help="rounds for --formats")
     args = parser.parse_args(argv)
