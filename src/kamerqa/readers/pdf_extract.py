@@ -342,7 +342,11 @@ def page_lines(runs: list[Run], page: int) -> list[Line]:
         for i, row in enumerate(rows)
     }
     shapes = [_shape(row) for row in rows]
+    # no row is small next to the largest row (NaN sizes host nothing in _host_row)
+    largest = max((shape.size for shape in shapes if not math.isnan(shape.size)), default=0.0)
     for index in range(len(rows)):
+        if shapes[index].size > 0.85 * largest:
+            continue  # too large to be a superscript or subscript of any row
         host = _host_row(index, shapes)
         if host is not None and host[0] in merged and index in merged:
             for span in merged.pop(index):
