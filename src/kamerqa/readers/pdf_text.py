@@ -41,10 +41,18 @@ _SPACING_ACCENTS = {
 }
 _BELOW = "\u00b8\u02db"
 _ACCENT = re.compile(r"([^\W\d_])?( ?)([" + "".join(_SPACING_ACCENTS) + r"])( ?)([^\W\d_])?")
-# Cheap searches first: most lines hold no ligature and no spacing accent.
+_INVISIBLE_CHARS = "\u00ad\u200b\u200c\u200d\u2060\ufeff\ufffe\uffff"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
+# Cheap searches first: most text holds no ligature, no spacing accent, nothing invisible.
 _ACCENT_CHAR = re.compile("[" + "".join(_SPACING_ACCENTS) + "]")
 _LIGATURE_CHAR = re.compile("[" + "".join(chr(code) for code in _LIGATURES) + "]")
-_INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff\ufffe\uffff]")
+_RARE_CHAR = re.compile(
+    "["
+    + "".join(chr(code) for code in _LIGATURES)
+    + "".join(_SPACING_ACCENTS)
+    + _INVISIBLE_CHARS
+    + "\x02]"
+)
 _KEEP_SPACE_AFTER_HYPHEN = {"en", "of", "tot", "als", "noch", "and", "or"}
 _HYPHENS = ("-", "\x02", "\u00ad", "\u2010")
 _URL_WORD = re.compile(r"(?:://|www\.|\w\.(?:nl|com|org|eu|net)/)\S*$")
@@ -61,13 +69,21 @@ def _attach_accent(match: re.Match[str]) -> str:
     return match.group(0)
 
 
-def normalise_text(text: str) -> str:
-    """Ligatures expanded, split accents attached, spaces collapsed, NFC."""
+def _repair(text: str) -> str:
+    """Ligatures expanded, PDFium's soft hyphens as hyphens, invisible characters dropped,
+    spacing accents attached."""
     if _LIGATURE_CHAR.search(text):
         text = text.translate(_LIGATURES)
     text = _INVISIBLE.sub("", text.replace("\x02", "-"))
     if _ACCENT_CHAR.search(text):
         text = _ACCENT.sub(_attach_accent, text)
+    return text
+
+
+def normalise_text(text: str) -> str:
+    """Ligatures expanded, split accents attached, spaces collapsed, NFC."""
+    if _RARE_CHAR.search(text):
+        text = _repair(text)
     # str.split() splits on the characters for which str.isspace() holds: regex \s, which
     # includes the no-break and typographic spaces.
     return unicodedata.normalize("NFC", " ".join(text.split()))
