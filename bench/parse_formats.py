@@ -70,30 +70,33 @@ class _Utf16Buffer:
 
 
 def _pdfium_positioned(data: bytes) -> list[tuple[str, float, float, float, float]]:
-    """Positioned text, the cheapest way found: per text object its text and bounding box."""
+    """Positioned text, the cheapest way found: per text object its text and bounding box
+    (objects that are not text give no text, so no type test is needed)."""
     import ctypes
 
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
+    get_object, get_text = pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFTextObj_GetText
+    get_bounds = pdfium_c.FPDFPageObj_GetBounds
     buffer = _Utf16Buffer()
-    box = [ctypes.c_float() for _ in range(4)]
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     runs: list[tuple[str, float, float, float, float]] = []
     document = pdfium.PdfDocument(data)
     try:
         for page in document:
             textpage = page.get_textpage()
             for index in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
-                obj = pdfium_c.FPDFPage_GetObject(page.raw, index)
-                if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_TEXT:
-                    continue
-                size = pdfium_c.FPDFTextObj_GetText(obj, textpage.raw, buffer.pointer, buffer.size)
+                obj = get_object(page.raw, index)
+                size = get_text(obj, textpage.raw, buffer.pointer, buffer.size)
+                if size <= 2:
+                    continue  # not a text object, or no text
                 if size > buffer.size:
                     buffer = _Utf16Buffer(size)
-                    pdfium_c.FPDFTextObj_GetText(obj, textpage.raw, buffer.pointer, buffer.size)
-                pdfium_c.FPDFPageObj_GetBounds(obj, *box)
-                left, bottom, right, top = (value.value for value in box)
-                runs.append((buffer.text(size // 2), left, bottom, right, top))
+                    get_text(obj, textpage.raw, buffer.pointer, buffer.size)
+                get_bounds(obj, left, bottom, right, top)
+                text = buffer.text(size // 2)
+                runs.append((text, left.value, bottom.value, right.value, top.value))
             textpage.close()
             page.close()
         return runs

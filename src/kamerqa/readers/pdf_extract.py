@@ -208,13 +208,11 @@ class _TextBuffer:
 
 # Looked up once: these run for every object of every page.
 _GET_OBJECT = pdfium_c.FPDFPage_GetObject
-_GET_TYPE = pdfium_c.FPDFPageObj_GetType
 _GET_MATRIX = pdfium_c.FPDFPageObj_GetMatrix
 _GET_BOUNDS = pdfium_c.FPDFPageObj_GetBounds
 _GET_FONT_SIZE = pdfium_c.FPDFTextObj_GetFontSize
 _GET_FONT = pdfium_c.FPDFTextObj_GetFont
 _OBJ_TEXT = pdfium_c.FPDFTextObj_GetText
-_TEXT = pdfium_c.FPDF_PAGEOBJ_TEXT
 
 
 def _page_runs(page: pdfium.PdfPage, fonts: _FontCache, buffer: _TextBuffer) -> list[Run]:
@@ -230,9 +228,7 @@ def _page_runs(page: pdfium.PdfPage, fonts: _FontCache, buffer: _TextBuffer) -> 
     try:
         for index in range(count):
             obj = _GET_OBJECT(raw, index)
-            if _GET_TYPE(obj) != _TEXT:
-                continue
-            text = buffer.text(obj, text_raw)
+            text = buffer.text(obj, text_raw)  # "" for objects that are not text
             if not text.strip():
                 continue
             _GET_MATRIX(obj, matrix)
