@@ -141,20 +141,23 @@ def _running_gaps(lines: list[TextLine], size: float) -> Counter[float]:
     edge, not ending a sentence and no heading (so no paragraph gap, no table cell)."""
     lefts: dict[tuple[int, int], float] = {}
     for item in lines:
-        if abs(item.line.size - size) < 0.3:
-            key = (item.line.page, item.line.column)
-            lefts[key] = min(lefts.get(key, item.line.x0), item.line.x0)
+        line = item.line
+        if abs(line.size - size) < 0.3:
+            key = (line.page, line.column)
+            left = lefts.get(key)
+            if left is None or line.x0 < left:
+                lefts[key] = line.x0
     gaps: Counter[float] = Counter()
+    indent = 1.5 * size
     for prev, cur in pairwise(lines):
         a, b = prev.line, cur.line
-        if a.page != b.page or a.column != b.column or a.y <= b.y or a.bold:
-            continue
         if abs(a.size - size) >= 0.3 or abs(b.size - size) >= 0.3:
             continue
-        left = lefts[(a.page, a.column)]
-        if max(a.x0, b.x0) - left > 1.5 * size:
+        if a.page != b.page or a.column != b.column or a.y <= b.y:
             continue
-        if prev.heading or _SENTENCE_END.search(prev.text):
+        if max(a.x0, b.x0) - lefts[(a.page, a.column)] > indent:
+            continue
+        if a.bold or prev.heading or _SENTENCE_END.search(prev.text):
             continue
         gaps[round(a.y - b.y, 1)] += 1
     return gaps
