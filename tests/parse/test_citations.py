@@ -76,3 +76,15 @@ def test_dossier_key() -> None:
     assert dossier_key("21 501-20") == "21501-20"
     assert dossier_key("36 600 VII") == "36600-VII"
     assert dossier_key("33802") == "33802"
+
+
+def test_motion_with_its_paper_cited_without_the_word_kamerstuk() -> None:
+    refs = find_references("De motie-Van der Plas (36 600-XIV, nr. 42) vraagt om versnelling.")
+    assert [(r.type, r.koop_id) for r in refs] == [
+        ("motie", "kst-36600-XIV-42"),
+        ("kamerstuk", "kst-36600-XIV-42"),
+    ]
+
+
+def test_a_bare_dossier_and_number_without_a_motion_is_no_citation() -> None:
+    assert find_references("Er zijn (21 501, nr. 5) exemplaren besteld.") == []

@@ -116,3 +116,19 @@ def test_never_raises(text: str) -> None:
     assert all(n[:1].isdigit() for n in numbers)
     match_question_heading(text)
     match_answer_heading(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [("Beantwoording vraag 3", ["3"]), ("Beantwoording vragen 4 tot en met 6", ["4", "5", "6"])],
+)
+def test_beantwoording_with_a_number_is_an_answer_heading(text: str, numbers: list[str]) -> None:
+    match = match_answer_heading(text)
+    assert match is not None and match.numbers == numbers
+
+
+@pytest.mark.parametrize(
+    "text", ["Beantwoording", "Beantwoording Kamervragen", "Beantwoording van de vragen van Y"]
+)
+def test_beantwoording_without_a_number_is_a_title(text: str) -> None:
+    assert match_answer_heading(text) is None

@@ -2,8 +2,9 @@
 
 Kamerstukken ("Kamerstuk 21 501-20, nr. 2290", "Kamerstukken II 2024/25, 36 600 VII, nr. 1",
 "Kamerstukken I 2014/15, 33802, C", "nrs. 12 en 13"), Aanhangsel Handelingen, Handelingen,
-motions ("de motie-Van Dijk (Kamerstuk …)"), KOOP ids written out ("kst-21501-20-2290"),
-TK document numbers ("2025D43738") and zaak numbers ("2024Z12345").
+motions ("de motie-Van Dijk (Kamerstuk …)", "motie-Van der Plas (36 600-XIV, nr. 42)"), KOOP ids
+written out ("kst-21501-20-2290"), TK document numbers ("2025D43738") and zaak numbers
+("2024Z12345").
 """
 
 from __future__ import annotations
@@ -44,6 +45,10 @@ _KOOP_ID = re.compile(
 _TK_DOCUMENT = re.compile(r"(?<![\w-])(?P<id>(?:19|20)\d\dD\d{5})(?!\w)")
 _TK_ZAAK = re.compile(r"(?<![\w-])(?P<id>(?:19|20)\d\dZ\d{5})(?!\w)")
 _MOTIE = re.compile(r"\bmotie(?:[- ](?:van\s+(?:het\s+lid|de\s+leden)\s+)?)?", re.I)
+# a motion's paper cited without the word "Kamerstuk": "motie-Van der Plas (36 600-XIV, nr. 42)"
+_BARE_KAMERSTUK = re.compile(
+    rf"\((?P<dossier>{_DOSSIER}),?\s*(?:nr\.?|nummer)\s*(?P<number>\d{{1,4}})\s*\)"
+)
 
 
 def dossier_key(printed: str) -> str:
@@ -83,6 +88,26 @@ def _kamerstukken(text: str) -> list[tuple[int, Reference]]:
                     ),
                 )
             )
+    return found
+
+
+def _bare_kamerstukken(text: str) -> list[tuple[int, Reference]]:
+    """ "(36 600-XIV, nr. 42)" right after a motion (same sentence, within 120 characters)."""
+    found = []
+    for match in _BARE_KAMERSTUK.finditer(text):
+        before = text[max(0, match.start() - 120) : match.start()]
+        motions = list(_MOTIE.finditer(before))
+        if not motions or re.search(r"[.!?]\s+[A-Z]", before[motions[-1].end() :]):
+            continue
+        dossier, number = dossier_key(match.group("dossier")), match.group("number")
+        ref = Reference(
+            type="kamerstuk",
+            text=" ".join(match.group(0).strip("()").split()),
+            dossier=dossier,
+            number=number,
+            koop_id=f"kst-{dossier}-{number}",
+        )
+        found.append((match.start(), ref))
     return found
 
 
@@ -169,7 +194,7 @@ def _motions(text: str, kamerstukken: list[tuple[int, Reference]]) -> list[tuple
 
 def find_references(text: str, where: str | None = None) -> list[Reference]:
     """Every citation in ``text`` in order of appearance; ``where`` is stored as ``in``."""
-    kamerstukken = _kamerstukken(text)
+    kamerstukken = _kamerstukken(text) + _bare_kamerstukken(text)
     found = kamerstukken + _aanhangsels(text) + _handelingen(text) + _koop_ids(text)
     found += _tk_numbers(text) + _motions(text, kamerstukken)
     found.sort(key=lambda item: item[0])

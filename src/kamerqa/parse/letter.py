@@ -71,7 +71,7 @@ _DOSSIER_LINE = re.compile(
 )
 _NR_LINE = re.compile(
     r"^\s*(?:nr\.\s*(\d{1,4}|[A-Z]{1,2})(?=\s|$)"
-    r"|([A-Z]{1,2})\s+(?=(?:MEMORIE|NOTA|VERSLAG|VOORLOPIG|NADER|EINDVERSLAG|BRIEF)\b))",
+    r"|([A-Z]{1,2})\s+(?=(?:MEMORIE|NOTA|VERSLAG|VOORLOPIG|NADERE?|EINDVERSLAG|BRIEF)\b))",
     re.I,
 )
 # "… Nr. 7 NOTA NAAR AANLEIDING …" inside a line (a PDF text layer may join the head lines)
@@ -391,7 +391,7 @@ _DOSSIER_WITH_TITLE = re.compile(
 _DOSSIER_ALONE = re.compile(r"^\s*\d{2}\s?\d{3}(?:-\d{1,3})?(?:\s+(?:[IVXL]{1,6}|[A-Z]))?\s*$")
 # "… Nr. 7 NOTA NAAR AANLEIDING …" run into the title line by some PDF text layers
 _STUK_TAIL = re.compile(
-    r"\s+(?:nr\.\s*\d{1,4}|[A-Z]{1,2})\s+(?:NOTA|MEMORIE|NADER|VERSLAG|LIJST|BRIEF)\b.*$", re.I
+    r"\s+(?:nr\.\s*\d{1,4}|[A-Z]{1,2})\s+(?:NOTA|MEMORIE|NADERE?|VERSLAG|LIJST|BRIEF)\b.*$", re.I
 )
 _STUK_TITLE = re.compile(
     r"^\s*(?:nr\.\s*\d+|[A-Z]{1,2}\s+(?=[A-Z]{4}))|^\s*(?:ontvangen|vastgesteld)\b", re.I

@@ -80,7 +80,7 @@ _QUESTION_RE = re.compile(
     re.I | re.S,
 )
 _ANSWER_RE = re.compile(
-    r"^\s*(?:antwoord(?:en)?)"
+    r"^\s*(?:antwoord(?:en)?|(?P<formal>beantwoording))"
     r"(?:\s+(?:(?:op|bij|van)\s+)?(?:de\s+)?vra(?:ag|gen))?"
     rf"(?:\s*(?:nr\.?\s*)?(?P<nums>{NUMBER_LIST}))?"
     r"(?P<rest>.*)$",
@@ -114,14 +114,15 @@ def match_question_heading(text: str) -> HeadingMatch | None:
 
 
 def match_answer_heading(text: str) -> HeadingMatch | None:
-    """An answer heading ("Antwoord", "Antwoord 2", "Antwoord op vraag 3 en 8") or None."""
+    """An answer heading ("Antwoord", "Antwoord 2", "Antwoord op vraag 3 en 8", "Beantwoording
+    vraag 3") or None."""
     match = _ANSWER_RE.match(text)
     if not match:
         return None
     numbers = parse_number_list(match.group("nums") or "")
     rest = _rest(match.group("rest"))
-    if rest is None:
-        return None
+    if rest is None or (match.group("formal") and not numbers):
+        return None  # a title "Beantwoording" / "Beantwoording Kamervragen" is no heading
     if not numbers and rest and match.group("rest").strip()[0] not in _PUNCT:
         return None  # "Antwoord Nee" without a number or colon is not a heading
     return HeadingMatch(numbers=numbers, rest=rest)

@@ -69,6 +69,12 @@ _SUBJECT = re.compile(
     r"|\b(?:gesteld|ingebracht|ingediend)\s+over\s+",
     re.I,
 )
+# "de vragen van de vaste commissie voor X over de Raad …" (no "schriftelijk overleg over")
+_COMMITTEE_SUBJECT = re.compile(
+    r"\b(?:vragen|inbreng)\s+(?:en\s+opmerkingen\s+)?van\s+de\s+(?:vaste\s+)?commissie"
+    r"\s+voor\s+[^.]{0,100}?\s+over\s+",
+    re.I,
+)
 # "(kenmerk …, ingezonden …)" after the subject
 _KENMERK_NOTE = re.compile(
     r"\s*\((?:met\s+)?(?:kenmerk|ingezonden|ons\s+kenmerk)\b[^)]*\)\s*$", re.I
@@ -96,7 +102,7 @@ def _body_start(blocks: list[Block]) -> int:
 
 
 def _subject_and_meeting(intro: str, reference: date | None) -> tuple[str | None, str | None]:
-    subject = subject_after(_SUBJECT, intro)
+    subject = subject_after(_SUBJECT, intro) or subject_after(_COMMITTEE_SUBJECT, intro)
     if subject is None:
         return None, None
     subject = _KENMERK_NOTE.sub("", subject)
