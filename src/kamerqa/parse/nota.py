@@ -39,7 +39,8 @@ _FACTION_START = re.compile(
 _SAME_FACTION = re.compile(
     r"^(?:(?:ook|voorts|tevens|verder|daarnaast|tot\s+slot|vervolgens)\s*,?\s+)?"
     r"(?:deze\s+leden|dit\s+lid|het\s+(?:genoemde\s+)?lid\s+(?:vraagt|wil)"
-    r"|de\s+(?:hier\s*voor\s+|eerder\s+)?genoemde\s+leden"
+    r"|(?:de\s+)?(?:hier\s*voor\s+|eerder\s+|voor|boven)?genoemde\s+leden|dezelfde\s+leden"
+    r"|de\s+leden\s+van\s+deze\s+fractie"
     r"|de\s+aan\s+het\s+woord\s+zijnde\s+leden|zij\s+(?:vragen|willen|vernemen|verzoeken|horen|wijzen|merken)"
     r"|(?:vragen|willen|verzoeken)\s+(?:deze|de\s+genoemde)\s+leden|de\s+leden\s+vragen)\b",
     re.I,

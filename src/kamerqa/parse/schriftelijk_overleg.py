@@ -58,7 +58,7 @@ _PART_TWO = re.compile(
 _FACTION_OPENING = re.compile(
     r"^(?:(?:ook|voorts|tevens|verder|tot\s+slot|daarnaast)\s+(?:vragen|willen|wijzen)\s+)?"
     r"(?:de\s+leden\s+van\s+de\b|het\s+lid\s+van\s+de\b|deze\s+leden\b|dit\s+lid\b"
-    r"|de\s+genoemde\s+leden\b|zij\b)",
+    r"|(?:de\s+)?(?:voor|boven)?genoemde\s+leden\b|dezelfde\s+leden\b|zij\b)",
     re.I,
 )
 _VERSLAG = re.compile(r"verslag\s+van\s+een\s+schriftelijk\s+overleg", re.I)
@@ -148,6 +148,8 @@ class _Walker:
         self.asked: QuestionIndex | None = None  # part I questions, to find them in part II
         self.blocks: list[Block] = []
         self.index = 0
+        self.faction_count = 0  # numbered questions of the current faction
+        self.restarted = False  # numbered paragraphs start at 1 again in every faction
 
     def run(self, blocks: list[Block]) -> QABuilder:
         self.blocks = blocks
@@ -221,6 +223,7 @@ class _Walker:
         return bool(_QA_TITLE.match(text) or _PART_ONE.match(text))
 
     def _start_party(self, party: str) -> None:
+        self.faction_count = 0
         if self.reply_part:
             names = split_parties(party)  # a joint faction: the questions of all its parties
             found = [q for p in self.builder.parties if p.name in names for q in p.numbers]
@@ -238,10 +241,11 @@ class _Walker:
             self._reply_body(block, text)
             return
         if not self.numbered:
-            number, rest = numbered_paragraph(text, builder.next_number())
+            number, rest = self._numbered_paragraph(text)
             if number and self._numbered_question(rest):
-                builder.start_question([number])
+                builder.start_question(None if self.restarted else [number])
                 builder.add_rest(rest, block)
+                self.faction_count += 1
                 return
         if not self.numbered and not self.headed_answers:
             self._unheaded(block, text)
@@ -295,6 +299,18 @@ class _Walker:
     def _answer_heading_next(self) -> bool:
         following = self.blocks[self.index + 1] if self.index + 1 < len(self.blocks) else None
         return following is not None and answer_heading(following.text) is not None
+
+    def _numbered_paragraph(self, text: str) -> tuple[str, str]:
+        """ "3. Deze leden …" numbered across factions, or "1. …" again in a new faction (then
+        the questions are numbered across factions all the same)."""
+        number, rest = numbered_paragraph(text, self.builder.next_number())
+        if number and not self.restarted:
+            return number, rest
+        local = str(self.faction_count + 1)
+        if self.restarted or (local == "1" and self.builder.party and self.builder.questions):
+            number, rest = numbered_paragraph(text, local)
+            self.restarted = self.restarted or bool(number)
+        return number, rest
 
     def _numbered_question(self, rest: str) -> bool:
         """ "2. Deze leden vragen …" is a question; "2. Rotterdam." in an answer's list is not."""
