@@ -29,7 +29,8 @@ from .test_unseen_kamervragen import _summary
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "unseen_round3"
 EXPECTED = sorted(FIXTURES.glob("*.expected.json"))
-FORMATS = ("docx", "pdf", "txt", "html", "xml")
+# pdftext.txt: the PDF's text layer as a layout export (Kamervragen only), read as plain text
+FORMATS = ("docx", "pdf", "txt", "html", "xml", "pdftext.txt")
 # Known gaps of the PDF reader (readers/pdf*.py, not owned by the parsers): strict xfail.
 PDF_READER_GAPS: dict[str, str] = {
     # one page only: the page-bottom note ("1 Zie artikel 6 …") and the imprint line

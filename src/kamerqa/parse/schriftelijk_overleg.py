@@ -75,6 +75,12 @@ _COMMITTEE_SUBJECT = re.compile(
     r"\s+voor\s+[^.]{0,100}?\s+over\s+",
     re.I,
 )
+# a letterhead subject "Beantwoording schriftelijk overleg Raad … van 15 december 2025"
+_SO_PREFIX = re.compile(
+    r"^(?:(?:beantwoording|antwoorden|reactie)\s+(?:op\s+)?(?:de\s+(?:vragen|inbreng)\s+"
+    r"(?:uit|voor|van)\s+)?(?:het\s+)?)?schriftelijk(?:e)?\s+overleg(?:\s+(?:over|inzake))?\s+",
+    re.I,
+)
 # "(kenmerk …, ingezonden …)" after the subject
 _KENMERK_NOTE = re.compile(
     r"\s*\((?:met\s+)?(?:kenmerk|ingezonden|ons\s+kenmerk)\b[^)]*\)\s*$", re.I
@@ -126,7 +132,7 @@ def _fill_metadata(document: Document, head: list[Block], tail: list[Block]) -> 
     subject, meeting = _subject_and_meeting(
         intro, meta.date_submitted or (dates[0] if dates else None)
     )
-    meta.subject = meta.subject or subject
+    meta.subject = _SO_PREFIX.sub("", meta.subject or "") or subject
     meta.meeting = meta.meeting or meeting
     if not meta.reference:  # a published verslag: the letter the inbreng was about
         meta.reference = answered_kamerstuk(intro, own=meta.identifiers.koop, near=r"\bover\b")

@@ -38,8 +38,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # A line that starts a new block even right after a long (wrapped) line.
 _BLOCK_START = re.compile(
-    r"^\s*(?:(?:vraag|vragen|antwoord(?:en)?)\b(?:\s+(?:op\s+)?(?:vra(?:ag|gen)\s+)?[\dt/m ,en]*"
-    r"[a-z]?)?\s*[:.]?\s*$|(?:vraag|antwoord)\s+\d{1,3}[a-z]?\s*[:.]|[-•◦▪▫●○■□➢►‣⁃∙·\uf0b7\uf0a7*–—]\s|\d{1,3}[.)]\s"
+    r"^\s*(?:(?:vraag|vragen|antwoord(?:en)?|beantwoording)\b(?:\s+(?:op\s+)?(?:vra(?:ag|gen)\s+)?"
+    r"[\dt/mo ,en]*[a-z]?)?\s*[:.)]?\s*$|(?:vraag|antwoord)\s+\d{1,3}[a-z]?\s*[:.)]"
+    r"|[-•◦▪▫●○■□➢►‣⁃∙·\uf0b7\uf0a7*–—]\s|\d{1,3}[.)]\s"
     r"|antwoord(?:en)?(?:\s+op\s+vra(?:ag|gen)\s+[\dt/m ,en]+)?\s*:\s*\S"
     r"|[a-z][.)]\s|\[\d{1,3}:\s|vastgesteld\s+\d|\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Z])",
     re.I,
