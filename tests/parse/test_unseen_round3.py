@@ -41,6 +41,10 @@ PDF_READER_GAPS: dict[str, str] = {
     # about row 23 on, rows lose their Nr cell or fall apart into paragraphs whose lines mix
     # the Vraag and Antwoord columns ("Amsterdam-Rijnkanaal. 27 Welke provincies …")
     "r3_lijst_tabel_nr_vraag_antwoord": "PDF reader: rows of a 3-column Q&A table split apart",
+    # page 1 ends with a short line ending in "." ("… voor woningbouw.") and page 2 opens with
+    # a new paragraph ("Deze leden vragen voorts …"): the two are joined into one paragraph,
+    # so two questions become one
+    "r3_so_verslag_eerste_kamer_twee_brieven": "PDF reader: paragraph joined across a page break",
 }
 
 
@@ -85,6 +89,8 @@ def _check_genre(document: Document, expected: dict[str, Any]) -> None:
     assert _footnotes(document) == expected["footnotes"]
     if "parties" in expected:
         assert [[p.name, p.question_numbers] for p in document.parties] == expected["parties"]
+    if "title" in expected:
+        assert document.title == expected["title"]
     assert document.warnings == []
 
 

@@ -45,17 +45,19 @@ _KENMERK = re.compile(
 )
 _TK_DOC = re.compile(r"\b((?:19|20)\d\dD\d{5})\b")
 _DATE_TEXT = r"(?P<d>\d{1,2}(?:e|ste|de)?\s+[a-zA-Z]{3,9}\.?\s+\d{4}|\d{1,2}-\d{1,2}-\d{4})"
-_SENT_VERB = r"(?:ingezonden|ingediend|voorgelegd|toegezonden|verzonden|gesteld|verstuurd)"
+_SENT_VERB = r"(?:ingezonden|ingediend|voorgelegd|toegezonden|verzonden|gesteld|verstuurd|gestuurd)"
 _SUBMITTED_AFTER = re.compile(rf"\b{_SENT_VERB}\s+(?:op\s+|d\.d\.\s+)?{_DATE_TEXT}", re.I)
 _SUBMITTED_BEFORE = re.compile(rf"\bop\s+{_DATE_TEXT}\s+[^.]{{0,100}}?\b{_SENT_VERB}\b", re.I)
 _ANSWERED = re.compile(
     r"\b(?:beantwoord|antwoorden?)\b[^.]{0,80}?\bbij\s+brief\s+van\s"
-    r"|\bbij\s+brief\s+van\s(?=[^.]{0,60}\bbeantwoord)",
+    r"|\bbij\s+brief\s+van\s(?=[^.]{0,60}\bbeantwoord)"
+    # an Eerste Kamer verslag: "De Minister heeft op 10 april 2026 gereageerd."
+    r"|\bheeft\s+(?:daarop\s+|hierop\s+)?op\s(?=[^.]{6,20}\s(?:gereageerd|geantwoord)\b)",
     re.I,
 )
 _VASTGESTELD = re.compile(r"^\s*vastgesteld\s+(.*)$", re.I)
 _ADDRESSEE = re.compile(
-    r"\b(?i:voorgelegd\s+aan\s+(?:de\s+|het\s+)?)"
+    r"\b(?i:(?:voorgelegd|brief\s+gestuurd)\s+aan\s+(?:de\s+|het\s+)?)"
     r"((?i:minister|staatssecretaris|minister-president)\w*\s+(?:van|voor)\s+"
     rf"{_CAP_WORD}(?:(?:,\s+|\s+en\s+|\s+){_CAP_WORD})*|Algemene\s+Rekenkamer)",
 )

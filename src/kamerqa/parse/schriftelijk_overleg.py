@@ -20,6 +20,7 @@ from kamerqa.parse.letter import (
     answered_kamerstuk,
     apply_format_facts,
     closing_signatories,
+    dossier_title,
     fill_intro_metadata,
     format_facts,
     subject_after,
@@ -47,7 +48,23 @@ __all__ = ["parse"]
 _QA_TITLE = re.compile(r"^(?:\d+\.?\s+)?vragen\s+en\s+antwoorden\s*$", re.I)
 _PART_ONE = re.compile(
     r"^(?:I|1)[.)]?\s+(?:vragen|inbreng)\b(?!.*\bfractie\b)|^vragen\s+en\s+opmerkingen\s+"
-    r"(?:vanuit|uit|van)\s+de\s+fracties\b",
+    r"(?:vanuit|uit|van)\s+de\s+fracties\b|^brief\s+van\s+de\s+(?:voorzitter|vaste\s+commissie)\b",
+    re.I,
+)
+# An Eerste Kamer verslag prints the committee's letter (part I) and the minister's (part II)
+_REPLY_LETTER = re.compile(
+    r"^brief\s+van\s+de\s+(?:minister|staatssecretaris|regering|minister-president)\b", re.I
+)
+# the letters' own lines: address, place and date, salutation, opening, closing, signature
+_LETTER_LINE = re.compile(
+    r"^(?:aan\s+de\s+(?:minister|staatssecretaris|voorzitter|regering)\b[^.?!]{0,120}$"
+    r"|(?:den\s+haag|’s-gravenhage|'s-gravenhage),?\s+\d{1,2}\s+\w+\s+\d{4}\s*$"
+    r"|geachte\s+[^.?!]{0,60},\s*$|(?:hierbij|met\s+deze\s+brief)\b(?![^.]*\bvragen?\s+de\b))",
+    re.I,
+)
+_LETTER_CLOSING = re.compile(
+    r"^(?:hoogachtend|met\s+(?:vriendelijke|hoogachtende)\s+groet|de\s+commissie\s+ziet\b"
+    r"[^.]*tegemoet)",
     re.I,
 )
 _PART_TWO = re.compile(
@@ -133,9 +150,13 @@ def _fill_metadata(document: Document, head: list[Block], tail: list[Block]) -> 
         intro, meta.date_submitted or (dates[0] if dates else None)
     )
     meta.subject = _SO_PREFIX.sub("", meta.subject or "") or subject
+    if meta.subject is None and meta.identifiers.koop:  # a verslag about a bill: its title
+        meta.subject = dossier_title([b.text for b in head])
     meta.meeting = meta.meeting or meeting
     if not meta.reference:  # a published verslag: the letter the inbreng was about
-        meta.reference = answered_kamerstuk(intro, own=meta.identifiers.koop, near=r"\bover\b")
+        meta.reference = answered_kamerstuk(
+            intro, own=meta.identifiers.koop, near=r"\bover\b|\bnaar\s+aanleiding\s+van\b"
+        )
     verslag = any(_VERSLAG.search(t) for t in texts)
     kind = "Verslag van een schriftelijk overleg" if verslag else "Schriftelijk overleg"
     document.title = f"{kind} over {meta.subject}" if meta.subject else kind
@@ -155,6 +176,8 @@ class _Walker:
         self.blocks: list[Block] = []
         self.index = 0
         self.faction_count = 0  # numbered questions of the current faction
+        self.letters = False  # part I and II are letters (committee's, minister's)
+        self.closed = False  # part I's letter has been signed; nothing until part II
         self.restarted = False  # numbered paragraphs start at 1 again in every faction
 
     def run(self, blocks: list[Block]) -> QABuilder:
@@ -168,8 +191,10 @@ class _Walker:
         if self._skip_furniture(block, text):
             return
         if self._part_two(text):
-            self.reply_part = True
+            self.reply_part, self.closed = True, False
             self.builder.start_section(strip_enumerator(text))
+            return
+        if self._letter_line(text):
             return
         party = party_heading(block)
         if party:
@@ -211,6 +236,8 @@ class _Walker:
     def _part_two(self, text: str) -> bool:
         """ "II Reactie van de minister" before the replies per faction — not the "Reactie van
         de minister" heading of one answer in an interleaved verslag."""
+        if _REPLY_LETTER.match(text) and self.letters:
+            return not self.builder.answers
         if not _PART_TWO.match(text) or self.numbered or not self.builder.questions:
             return False
         if re.match(r"^(?:II|2)[.)]?\s", text) or self.builder.answers:
@@ -226,7 +253,19 @@ class _Walker:
             if _TOC_LINE.match(text) or block.kind == "table":
                 return True
             self.in_toc = False
-        return bool(_QA_TITLE.match(text) or _PART_ONE.match(text))
+        if _PART_ONE.match(text):
+            self.letters = text.lower().startswith("brief")
+            return True
+        return bool(_QA_TITLE.match(text))
+
+    def _letter_line(self, text: str) -> bool:
+        """In a verslag of two letters: the letters' address, date, opening and closing lines,
+        and everything between the committee's closing and the minister's letter."""
+        if not self.letters:
+            return False
+        if _LETTER_CLOSING.match(text) and not self.reply_part:
+            self.closed = True
+        return self.closed or bool(_LETTER_LINE.match(text) and not self.builder.in_answer)
 
     def _start_party(self, party: str) -> None:
         self.faction_count = 0
@@ -254,6 +293,7 @@ class _Walker:
                 self.faction_count += 1
                 return
         if not self.numbered and not self.headed_answers:
+            self._faction_in_letter(text)
             self._unheaded(block, text)
             return
         if not self.numbered and self._opens_question(text):
@@ -285,6 +325,15 @@ class _Walker:
         elif (emphasised and self.emphasis) or self._prose_question(text):
             builder.start_question()
         builder.add_block(block)
+
+    def _faction_in_letter(self, text: str) -> None:
+        """The committee's letter has no faction headings: "De leden van de fractie van X …"
+        opens X's part."""
+        if not self.letters or not re.match(r"(?:de\s+leden|het\s+lid)\s+van\s+de\b", text, re.I):
+            return
+        party = party_from_fractie(text[:200])
+        if party and party != self.builder.party:
+            self._start_party(party)
 
     def _faction_intro(self, text: str) -> bool:
         builder = self.builder
