@@ -141,6 +141,8 @@ def _date(text: str | None) -> date | None:
 
 
 def _function(role: str, ministry: str) -> str:
+    if role.lower() == "minister-president":
+        return "minister-president"  # "Minister-President Schoof (Algemene Zaken)"
     ministry = " ".join(ministry.split()).strip(" ,.")
     ministry = _ABBREVIATIONS.get(ministry.lower().replace(" ", ""), ministry)
     ministry = re.sub(r"\s+[–-]\s+(.+)$", r" (\1)", ministry)  # "Financiën – Fiscaliteit"
