@@ -109,6 +109,15 @@ _MEETING = re.compile(
 )
 
 
+def _qa_columns(row: list[str]) -> tuple[int | None, int, int] | None:
+    """Columns (Nr, Vraag, Antwoord) of a Q&A table's header row, Nr optional."""
+    cells = [c.strip().lower().rstrip(".:") for c in row]
+    if "vraag" not in cells or "antwoord" not in cells:
+        return None
+    nr = next((i for i, c in enumerate(cells) if c in ("nr", "nummer", "vraagnummer")), None)
+    return nr, cells.index("vraag"), cells.index("antwoord")
+
+
 def _is_structural(block: Block) -> bool:
     text = block.text.strip()
     return bool(
@@ -177,6 +186,7 @@ class _Walker:
         self.index = 0
         self.faction_count = 0  # numbered questions of the current faction
         self.letters = False  # part I and II are letters (committee's, minister's)
+        self.qa_columns: tuple[int | None, int, int] | None = None  # a Nr | Vraag | Antwoord table
         self.closed = False  # part I's letter has been signed; nothing until part II
         self.restarted = False  # numbered paragraphs start at 1 again in every faction
 
@@ -188,7 +198,7 @@ class _Walker:
 
     def feed(self, block: Block) -> None:
         text = block.text.strip()
-        if self._skip_furniture(block, text):
+        if self._skip_furniture(block, text) or self._qa_table(block):
             return
         if self._part_two(text):
             self.reply_part, self.closed = True, False
@@ -213,6 +223,31 @@ class _Walker:
         if self._unheaded_answer(text):
             self.builder.start_answer()
         self._body(block, text)
+
+    def _qa_table(self, block: Block) -> bool:
+        """A table with the columns (Nr,) Vraag, Antwoord: a question and its answer per row
+        (the header may stand in a table of its own, as in a text export)."""
+        if block.kind != "table" or not block.rows:
+            self.qa_columns = None  # the header holds for the table rows right after it
+            return False
+        for row in block.rows:
+            self.qa_columns = _qa_columns(row) or self.qa_columns
+            if self.qa_columns is None:
+                return False
+            cells = (
+                row[i].strip() if i is not None and i < len(row) else "" for i in self.qa_columns
+            )
+            nr, question, answer = cells
+            if question and not _qa_columns(row):
+                number = nr.rstrip(".")
+                numbered = re.fullmatch(r"\d{1,3}[a-z]?", number)
+                self.builder.start_question([number] if numbered else None)
+                self.builder.add(question)
+                if answer:
+                    self.builder.start_answer()
+                    self.builder.add(answer)
+        self.builder.add("", block.notes)
+        return True
 
     def _unheaded_answer(self, text: str) -> bool:
         """In a letter with "Vraag N"/"Antwoord" headings, one answer may lack its heading: a
