@@ -82,7 +82,7 @@ def _collect_notes(
             note_lines.setdefault(number, []).extend(own)
             last = number
         body = [line for line in lines if id(line) not in zone.lines]
-        bodies[page.number] = reading_order(body, page.width)
+        bodies[page.number] = reading_order(body, page.width, page.rules)
     notes = {number: note_text(lines) for number, lines in note_lines.items()}
     return bodies, notes
 

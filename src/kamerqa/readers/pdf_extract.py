@@ -5,7 +5,9 @@ for single characters: that is 5-10x cheaper in Python and keeps what the layout
 baseline, the horizontal extent, the effective font size and the font's weight. Runs on one
 baseline become a line; small runs raised above a line (footnote markers) or lowered below it
 (subscripts) are merged into that line as spans. A line is split into segments where a wide gap
-separates its runs (margin column, table cells, a second text column).
+separates its runs (margin column, table cells, a second text column) or a drawn vertical rule
+runs between them (the cell borders of a ruled table; pdfium gives them as thin path objects,
+and lines inside such a grid of three or more borders carry its ``grid``).
 """
 
 from __future__ import annotations
@@ -33,6 +35,9 @@ PDFIUM_LOCK = threading.Lock()
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi|extrabold|ultra", re.I)
 _ITALIC_NAME = re.compile(r"italic|oblique|kursiv", re.I)
 _PASSWORD_ERROR = 4
+_RULE_WIDTH = 2.0  # a vertical border is drawn at most this wide (points)
+_RULE_HEIGHT = 8.0  # ... and at least this tall
+MAX_RULES_PER_PAGE = 500  # more thin upright paths are a drawing (hatching), not a table
 
 
 _T = TypeVar("_T")
@@ -91,6 +96,7 @@ class Line:
     spans: list[Span] = field(default_factory=list)
     row: int = 0  # segments cut from the same baseline share a row number
     column: int = 0
+    grid: tuple[float, ...] = ()  # cell borders of the ruled table the line sits in
 
     @computed_once
     def bold(self) -> bool:
@@ -121,11 +127,44 @@ def _share_of(spans: list[Span], style: str) -> bool:
 
 
 @dataclass
+class Rule:
+    """A drawn vertical line (a table's column border): x and its bottom and top."""
+
+    x: float
+    y0: float
+    y1: float
+
+
+@dataclass
 class PdfPage:
     number: int
     width: float
     height: float
     lines: list[Line]
+    rules: list[Rule] = field(default_factory=list)
+
+
+def grid_at(rules: list[Rule], y: float) -> list[float]:
+    """x of the vertical rules crossing height ``y``, ascending, when there are at least three
+    of them there: the borders of a ruled table's cells (else [])."""
+    if len(rules) < 3:
+        return []
+    xs: list[float] = []
+    for x in sorted(rule.x for rule in rules if rule.y0 - 1 <= y <= rule.y1 + 1):
+        if not xs or x - xs[-1] > _RULE_WIDTH:  # a border drawn twice is one border
+            xs.append(x)
+    return xs if len(xs) >= 3 else []
+
+
+def _place_in_grids(lines: list[Line], rules: list[Rule]) -> None:
+    """Give each line inside a ruled table the x of that table's cell borders."""
+    grids: dict[float, list[float]] = {}
+    for line in lines:
+        xs = grids.get(line.y)
+        if xs is None:
+            xs = grids[line.y] = grid_at(rules, line.y)
+        if xs and xs[0] - 1 <= line.x0 and line.x1 <= xs[-1] + 1:
+            line.grid = tuple(xs)
 
 
 @dataclass
@@ -213,14 +252,30 @@ _GET_BOUNDS = pdfium_c.FPDFPageObj_GetBounds
 _GET_FONT_SIZE = pdfium_c.FPDFTextObj_GetFontSize
 _GET_FONT = pdfium_c.FPDFTextObj_GetFont
 _OBJ_TEXT = pdfium_c.FPDFTextObj_GetText
+_GET_TYPE = pdfium_c.FPDFPageObj_GetType
+_PATH = pdfium_c.FPDF_PAGEOBJ_PATH
 
 
-def _page_runs(page: pdfium.PdfPage, fonts: _FontCache, buffer: _TextBuffer) -> list[Run]:
+def _rule(obj: Any, left: Any, bottom: Any, right: Any, top: Any) -> Rule | None:
+    """The vertical rule an object draws, if it is a thin, tall path (cell borders)."""
+    if _GET_TYPE(obj) != _PATH:
+        return None
+    _GET_BOUNDS(obj, left, bottom, right, top)
+    if right.value - left.value > _RULE_WIDTH or top.value - bottom.value < _RULE_HEIGHT:
+        return None
+    return Rule((left.value + right.value) / 2, bottom.value, top.value)
+
+
+def _page_runs(
+    page: pdfium.PdfPage, fonts: _FontCache, buffer: _TextBuffer
+) -> tuple[list[Run], list[Rule]]:
+    """The page's text objects as runs, and the vertical rules its paths draw."""
     textpage = page.get_textpage()
     matrix = pdfium_c.FS_MATRIX()
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     font_size = ctypes.c_float()
     runs: list[Run] = []
+    rules: list[Rule] = []
     raw, text_raw = page.raw, textpage.raw
     count = pdfium_c.FPDFPage_CountObjects(raw)
     if count > MAX_RUNS_PER_PAGE:
@@ -229,6 +284,11 @@ def _page_runs(page: pdfium.PdfPage, fonts: _FontCache, buffer: _TextBuffer) -> 
         for index in range(count):
             obj = _GET_OBJECT(raw, index)
             text = buffer.text(obj, text_raw)  # "" for objects that are not text
+            if not text:
+                rule = _rule(obj, left, bottom, right, top)
+                if rule is not None:
+                    rules.append(rule)
+                continue
             if not text.strip():
                 continue
             _GET_MATRIX(obj, matrix)
@@ -242,7 +302,7 @@ def _page_runs(page: pdfium.PdfPage, fonts: _FontCache, buffer: _TextBuffer) -> 
             runs.append(Run(text, left.value, right.value, matrix.f, size, bold, italic))
     finally:
         textpage.close()
-    return runs
+    return runs, rules if len(rules) <= MAX_RULES_PER_PAGE else []
 
 
 def _rows(runs: list[Run]) -> list[list[Run]]:
@@ -292,8 +352,13 @@ def _host_row(index: int, shapes: list[_RowShape]) -> tuple[int, int] | None:
     return None
 
 
-def _segments(spans: list[Span], page: int, y: float, row: int) -> list[Line]:
-    """Cut a row into segments where runs are far apart."""
+def _ruled(rules: list[Rule], y: float, x0: float, x1: float) -> bool:
+    """Whether a vertical rule runs between x0 and x1 at the height of baseline y."""
+    return any(x0 - 1 <= r.x <= x1 + 1 and r.y0 <= y <= r.y1 for r in rules)
+
+
+def _segments(spans: list[Span], page: int, y: float, row: int, rules: list[Rule]) -> list[Line]:
+    """Cut a row into segments where runs are far apart or a drawn rule separates them."""
     if len(spans) == 1:  # most rows: one run, one segment
         span = spans[0]
         size = span.size if span.shift == 0 else span.size / 0.7
@@ -306,7 +371,9 @@ def _segments(spans: list[Span], page: int, y: float, row: int) -> list[Line]:
             gap_limit = 2.0 * max(span.size, last.size)
             if abs(span.size - last.size) > 0.15 * max(span.size, last.size) and not span.shift:
                 gap_limit = max(span.size, last.size)  # a change of size: another text
-        if last is not None and span.x0 - last.x1 <= gap_limit:
+        if last is not None and not (
+            span.x0 - last.x1 > gap_limit or (rules and _ruled(rules, y, last.x1, span.x0))
+        ):
             last.spans.append(span)
             last.x1 = max(last.x1, span.x1)
         else:
@@ -330,7 +397,7 @@ def _dominant_size(spans: list[Span], default: float) -> float:
     return weights.most_common(1)[0][0] if weights else default
 
 
-def page_lines(runs: list[Run], page: int) -> list[Line]:
+def page_lines(runs: list[Run], page: int, rules: list[Rule] | None = None) -> list[Line]:
     """Lines (segments) of one page, top to bottom, left to right."""
     rows = _rows(runs)
     merged: dict[int, list[Span]] = {
@@ -350,8 +417,10 @@ def page_lines(runs: list[Run], page: int) -> list[Line]:
                 merged[host[0]].append(span)
     lines: list[Line] = []
     for index, spans in merged.items():
-        lines.extend(_segments(spans, page, rows[index][0].y, index))
+        lines.extend(_segments(spans, page, rows[index][0].y, index, rules or []))
     lines.sort(key=lambda line: (-line.y, line.x0))
+    if rules and len(rules) >= 3:
+        _place_in_grids(lines, rules)
     return lines
 
 
@@ -378,13 +447,14 @@ def extract(data: bytes) -> PdfText:
                 page = document[number]
                 try:
                     width, height = page.get_size()
-                    runs = _page_runs(page, fonts, buffer)
+                    runs, rules = _page_runs(page, fonts, buffer)
                 finally:
                     page.close()
                 total += sum(len(r.text) for r in runs)
                 if total > MAX_TEXT_CHARS:
                     raise KamerqaInputError("the PDF holds more text than kamerqa reads")
-                pages.append(PdfPage(number + 1, width, height, page_lines(runs, number + 1)))
+                lines = page_lines(runs, number + 1, rules)
+                pages.append(PdfPage(number + 1, width, height, lines, rules))
             return PdfText(pages, _info(document))
         except pdfium.PdfiumError:
             raise KamerqaInputError("not a readable PDF (damaged or truncated)") from None

@@ -2,11 +2,15 @@
 
 - Furniture: running headers/footers are lines whose text (digits masked) recurs at the same
   height on most pages; page numbers are bare numbers at the top or bottom of a page; KOOP
-  imprint lines (the publication id, ISSN, "'s-Gravenhage 2024") are recognised by pattern.
+  imprint lines (the publication id, ISSN, "'s-Gravenhage 2024") are recognised by pattern, so
+  they are found on a single page too. Cells of a ruled table never count as repeated furniture.
 - Footnotes: the block of smaller-than-body lines at the bottom of a page, starting with a note
-  number; a leading unnumbered line continues the previous page's last note.
+  number (also with one or two unrecognised body-size footer lines below it, when its first
+  number is a raised marker on the page); a leading unnumbered line continues the previous
+  page's last note.
 - Columns: a vertical gutter that no line crosses, with text on both sides on the same rows,
-  splits a page into columns; each band between full-width lines is read column by column.
+  splits a page into columns; each band between full-width lines is read column by column. A
+  gap where a ruled table's cell border runs is no gutter.
 """
 
 from __future__ import annotations
@@ -18,10 +22,14 @@ from dataclasses import dataclass
 from itertools import accumulate, pairwise
 
 from kamerqa.readers.pdf_blocks import QA_HEADING
-from kamerqa.readers.pdf_extract import Line, PdfPage, join_spans
+from kamerqa.readers.pdf_extract import Line, PdfPage, Rule, grid_at, join_spans
 from kamerqa.readers.pdf_text import join_lines
 
-_KOOP = r"(?:ah-tk|ah-ek|ah|kst|kv-tk|kv|h-tk|h-ek|blg|stb|stcrt|trb|gmb|prb|wsb)-[0-9A-Za-z-]*\d"
+# ... ending in a number, or in the letter of an Eerste Kamer paper ("kst-36512-E")
+_KOOP = (
+    r"(?:ah-tk|ah-ek|ah|kst|kv-tk|kv|h-tk|h-ek|blg|stb|stcrt|trb|gmb|prb|wsb)-[0-9A-Za-z-]*\d"
+    r"(?:-[A-Z]{1,5})*"
+)
 KOOP_ID = re.compile(rf"(?<![\w-]){_KOOP}(?![\w-])")
 # The KOOP imprint: publication id, ISSN, place and year, the running "Tweede Kamer,
 # vergaderjaar …" footer; one or several of these on one line.
@@ -77,7 +85,8 @@ def find_furniture(pages: list[PdfPage], size: float) -> set[int]:
             page_number = _PAGE_NUMBER.match(text) and line.y in outer and alone[line.row] == 1
             if _IMPRINT.match(text) or page_number or _PAGE_LABEL.match(text):
                 furniture.add(id(line))
-            elif line.y in margin and not QA_HEADING.match(text):
+            elif line.y in margin and not QA_HEADING.match(text) and not line.grid:
+                # (a cell of a ruled table is content, however often it recurs)
                 by_key[_DIGITS.sub("#", text.lower())].append(line)
     needed = max(2, (len(pages) + 1) // 2)
     for lines in by_key.values():
@@ -160,6 +169,25 @@ def _gap_bottom(lines: list[Line]) -> list[Line]:
     return lines[start:] if start is not None else []
 
 
+def _small_print(lines: list[Line], end: int, body: float) -> list[Line]:
+    """The smaller-than-body lines just above ``lines[end]``."""
+    start = end
+    while start > 0 and lines[start - 1].size < 0.92 * body:
+        start -= 1
+    return lines[start:end]
+
+
+def _above_footer(lines: list[Line], body: float, markers: set[str]) -> list[Line]:
+    """Notes in small print with one or two body-size lines below them (a page footer not
+    recognised as furniture, as on a single page, where nothing repeats): the small print
+    must start with the number of a raised marker on the page."""
+    for footer in (1, 2):
+        notes = _small_print(lines, len(lines) - footer, body)
+        if notes and len(notes) < len(lines) - footer and _note_number(notes[0], markers):
+            return notes
+    return []
+
+
 def footnote_zone(lines: list[Line], body: float) -> FootnoteZone:
     """The footnotes at the bottom of one page (``lines`` top to bottom, furniture removed).
 
@@ -167,14 +195,10 @@ def footnote_zone(lines: list[Line], body: float) -> FootnoteZone:
     size (some word processors), the numbered lines below a wide gap whose numbers are raised
     markers on the same page.
     """
-    bottom: list[Line] = []
-    for line in reversed(lines):
-        if line.size >= 0.92 * body:
-            break
-        bottom.insert(0, line)
+    bottom = _small_print(lines, len(lines), body)
     markers = _marker_numbers(lines)
     if not any(_note_number(line, markers) for line in bottom):
-        bottom = _gap_bottom(lines) or bottom
+        bottom = _above_footer(lines, body, markers) or _gap_bottom(lines) or bottom
     starts = [i for i, line in enumerate(bottom) if _note_number(line, markers)]
     zone = FootnoteZone({}, [], set())
     if not starts:
@@ -276,7 +300,17 @@ def _crossed(steps: list[float], lines: list[Line]) -> list[bool]:
     return [depth > 0 for depth in accumulate(change[:-1])]
 
 
-def _gutter(lines: list[Line], width: float) -> _Gutter | None:
+def _ruled_gap(lines: list[Line], x: float, rules: list[Rule]) -> bool:
+    """A cell border of a ruled table runs in the clear gap at ``x``: table columns, not text
+    columns."""
+    low = max((line.x1 for line in lines if line.x1 <= x), default=x)
+    high = min((line.x0 for line in lines if line.x0 >= x), default=x)
+    return any(
+        low - 1 <= rule.x <= high + 1 and grid_at(rules, (rule.y0 + rule.y1) / 2) for rule in rules
+    )
+
+
+def _gutter(lines: list[Line], width: float, rules: list[Rule]) -> _Gutter | None:
     if len(lines) < 6 or not _two_x_groups(lines, width):
         return None
     best: tuple[int, _Gutter] | None = None
@@ -289,6 +323,8 @@ def _gutter(lines: list[Line], width: float) -> _Gutter | None:
         both = min(_overlap(left, right), _overlap(right, left))
         if both < 3 or (best is not None and both <= best[0]):
             continue
+        if rules and _ruled_gap(lines, x, rules):
+            continue
         found = _columns(left, right, width, both)
         if found is not None:
             found.x = x
@@ -296,9 +332,10 @@ def _gutter(lines: list[Line], width: float) -> _Gutter | None:
     return best[1] if best else None
 
 
-def reading_order(lines: list[Line], width: float) -> list[Line]:
-    """Lines of one page in reading order, columns one after the other."""
-    gutter = _gutter([ln for ln in lines if ln.x1 - ln.x0 < 0.7 * width], width)
+def reading_order(lines: list[Line], width: float, rules: list[Rule] | None = None) -> list[Line]:
+    """Lines of one page in reading order, columns one after the other (the columns of a
+    ruled table are no text columns: its rows stay together)."""
+    gutter = _gutter([ln for ln in lines if ln.x1 - ln.x0 < 0.7 * width], width, rules or [])
     if gutter is None:
         return lines
     ordered: list[Line] = []

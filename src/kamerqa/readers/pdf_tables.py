@@ -5,6 +5,8 @@ is a stretch of such rows on one page (at least two of them), where single-segme
 start right of the table's first column continue a cell of the row above. Column starts are
 the x positions where cells of at least two rows start; a segment that runs over a column
 start (a short header cell glued to the next one) is split between the columns by its runs.
+In a ruled table (lines with the same drawn cell borders, ``Line.grid``) every row between the
+borders belongs to the table, over page breaks too, and its left border is the table's left edge.
 """
 
 from __future__ import annotations
@@ -23,12 +25,22 @@ def _rows(items: list[TextLine]) -> list[Row]:
     return [list(g) for _, g in groupby(items, key=lambda t: (t.line.page, t.line.row))]
 
 
+def _same_grid(a: tuple[float, ...], b: tuple[float, ...], size: float) -> bool:
+    """Two rows lie in the same ruled table (the same cell borders)."""
+    return len(a) == len(b) > 0 and all(abs(x - y) <= 0.5 * size for x, y in zip(a, b, strict=True))
+
+
 def _region_end(rows: list[Row], first: int, size: float) -> int:
-    """End of the stretch of multi-cell rows and their continuation lines from ``first``."""
-    left = min(cell.line.x0 for cell in rows[first])
+    """End of the stretch of multi-cell rows and their continuation lines from ``first``
+    (in a ruled table: every row between its borders, over page breaks too)."""
+    grid = rows[first][0].line.grid
+    left = grid[0] if grid else min(cell.line.x0 for cell in rows[first])
     end = first + 1
     while end < len(rows):
         row, above = rows[end], rows[end - 1]
+        if grid and all(_same_grid(cell.line.grid, grid, size) for cell in row):
+            end += 1
+            continue
         page, above_page = row[0].line.page, above[0].line.page
         if page != above_page and (page != above_page + 1 or end - first < 2):
             break  # a table runs on over a page break, not to a later page
@@ -85,6 +97,7 @@ def _pieces(cell: TextLine, starts: list[float], size: float, known: set[str]) -
     for column in sorted(columns):
         spans = [s for s in line.spans if _column(starts, s.x0, size) == column]
         part = Line(line.page, line.y, spans[0].x0, spans[-1].x1, line.size, spans, line.row)
+        part.grid = line.grid
         pieces.append(text_line(part, known))
     return pieces
 
