@@ -33,14 +33,6 @@ EXPECTED = sorted(FIXTURES.glob("*.expected.json"))
 FORMATS = ("docx", "pdf", "txt", "html", "xml", "pdftext.txt")
 # Known gaps of the PDF reader (readers/pdf*.py, not owned by the parsers): strict xfail.
 PDF_READER_GAPS: dict[str, str] = {
-    # one page only: the page-bottom note ("1 Zie artikel 6 …") and the imprint line
-    # ("kst-36512-E ISSN … 2026 1") come out as body paragraphs and the marker stays glued
-    # ("bewaart.1"); with a page break added, both are recognised
-    "r3_nadere_mva_eerste_kamer": "PDF reader: furniture and note zone of a one-page Kamerstuk",
-    # a Table Grid table Nr (10 mm) | Vraag (54 mm) | Antwoord (54 mm) over several pages: from
-    # about row 23 on, rows lose their Nr cell or fall apart into paragraphs whose lines mix
-    # the Vraag and Antwoord columns ("Amsterdam-Rijnkanaal. 27 Welke provincies …")
-    "r3_lijst_tabel_nr_vraag_antwoord": "PDF reader: rows of a 3-column Q&A table split apart",
     # page 1 ends with a short line ending in "." ("… voor woningbouw.") and page 2 opens with
     # a new paragraph ("Deze leden vragen voorts …"): the two are joined into one paragraph,
     # so two questions become one
