@@ -120,3 +120,20 @@ def test_one_party_label_after_several_names_is_shared() -> None:
     ]
     mixed = parse_askers("de leden Mutluer (PvdA) en Ellemeet (GroenLinks) over")
     assert [p.party for p in mixed] == ["PvdA", "GroenLinks"]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("De leden van de fractie van de Partij voor de Dieren vragen", "PvdD"),
+        (
+            "De leden van de fracties van GroenLinks-PvdA en de Partij voor de Dieren",
+            "GroenLinks-PvdA, PvdD",
+        ),
+        ("De leden van de fractie van de ChristenUnie en de SGP vragen", "ChristenUnie, SGP"),
+        ("De leden van de NSC-fractie en de BBB-fractie vragen", "NSC, BBB"),
+        ("De leden van de fractie van de SP en Minister Jansen", "SP"),
+    ],
+)
+def test_more_fractie_phrases(text: str, party: str) -> None:
+    assert party_from_fractie(text) == party

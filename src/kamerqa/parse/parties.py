@@ -76,6 +76,10 @@ _FRACTIE_VAN = re.compile(
 _LONG_NAME_FRACTIE = re.compile(
     "(" + "|".join(re.escape(a) for a in _ALIASES if " " in a) + r")\s*-?\s*fractie", re.I
 )
+# a party's full name anywhere ("de fractie van de Partij voor de Dieren")
+_LONG_NAME = re.compile(
+    r"\b(?:" + "|".join(re.escape(a) for a in _ALIASES if " " in a) + r")\b", re.I
+)
 # One party name in a joint phrase: "GroenLinks-PvdA", "D66", "ChristenUnie"
 _PARTY_NAME = r"[A-Z0-9][\w&'’/+.]*(?:-[A-Z][\w&'’/+.]*)*"
 # "de CDA- en ChristenUnie-fractie", "de VVD-, D66- en SGP-fractie"
@@ -85,9 +89,11 @@ _JOINT_DASH = re.compile(
 # "de fracties van GroenLinks-PvdA en SP", "de fracties van de VVD, het CDA en de SGP"
 _ARTICLE = r"(?:(?:de|het)\s+)?"
 _JOINT_VAN = re.compile(
-    rf"\bfracties\s+van\s+{_ARTICLE}{_PARTY_NAME}(?:\s*,\s*{_ARTICLE}{_PARTY_NAME})*"
+    rf"\bfracties?\s+van\s+{_ARTICLE}{_PARTY_NAME}(?:\s*,\s*{_ARTICLE}{_PARTY_NAME})*"
     rf"\s+en\s+{_ARTICLE}{_PARTY_NAME}"
 )
+# "de leden van de NSC-fractie en de BBB-fractie"
+_JOINT_TWO = re.compile(rf"{_PARTY_NAME}-fractie\s+en\s+{_ARTICLE}{_PARTY_NAME}-fractie\b")
 JOINT_SEPARATOR = ", "
 _GROUP_WORDS = re.compile(r"^(?:beiden|beide|allen|alle|allebei)\s+", re.I)
 _ASKERS_START = re.compile(r"\b(?:het\s+(?:kamer)?lid|de\s+(?:kamer)?leden)\s+", re.I)
@@ -128,16 +134,20 @@ def party_from_fractie(text: str) -> str | None:
 
 def parties_from_fractie(text: str) -> list[str]:
     """Every party of the first (possibly joint) fractie phrase, in printed order."""
+    text = _LONG_NAME.sub(lambda m: normalise_party(m.group(0)), text)
     single = _single_party(text)
     if single is None:
         return []
-    for pattern in (_JOINT_DASH, _JOINT_VAN):
+    for pattern in (_JOINT_DASH, _JOINT_VAN, _JOINT_TWO):
         joint = pattern.search(text)
         if joint is None or joint.start() > single[0] + 40:
             continue
-        names = re.findall(_PARTY_NAME, re.sub(r"^fracties\s+van\s+", "", joint.group(0)))
+        names = re.findall(_PARTY_NAME, re.sub(r"^fracties?\s+van\s+", "", joint.group(0)))
         parties = [normalise_party(n) for n in names if n not in ("De", "Het")]
         parties = [p for p in dict.fromkeys(parties) if p]
+        singular = joint.group(0).startswith("fractie ")
+        if singular and not all(p in KNOWN_PARTIES for p in parties):
+            continue  # "de fractie van de SP en Minister X": one party
         if len(parties) > 1 and single[1] in parties:
             return parties
     return [single[1]]
