@@ -132,3 +132,13 @@ def test_beantwoording_with_a_number_is_an_answer_heading(text: str, numbers: li
 )
 def test_beantwoording_without_a_number_is_a_title(text: str) -> None:
     assert match_answer_heading(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [("3a en b", ["3a", "3b"]), ("3 a, b en c", ["3a", "3b", "3c"]), ("3 en b", ["3"])],
+)
+def test_bare_letters_after_a_sub_number(text: str, numbers: list[str]) -> None:
+    assert parse_number_list(text) == numbers
+    match = match_answer_heading(f"Antwoord op vraag {text}")
+    assert match is not None and match.numbers == numbers

@@ -22,11 +22,13 @@ MAX_RANGE = 200
 _NUM = r"\d{1,4}(?:\s?[a-z](?![a-z/]))?"
 _JOIN = r"(?:\s*(?:,|;|&|\+|/(?!m)|\ben\b|\bt/m\b|\btot en met\b|-|–|—)\s*)"
 # A list of question numbers: "2", "2, 3 en 4", "3 t/m 5", "7a", "7 a en 7 b"
-NUMBER_LIST = rf"{_NUM}(?:{_JOIN}{_NUM})*"
+# "3a en b": a bare letter after a sub-number is the next sub-question of the same number
+_LETTER = r"[a-h](?![\w/’'])"
+NUMBER_LIST = rf"{_NUM}(?:{_JOIN}(?:{_NUM}|{_LETTER}))*"
 _PUNCT = ":.-–—)"
 _NUMBER_RE = re.compile(r"(\d{1,4})\s?([a-z]?)")
 _RANGE_RE = re.compile(r"t/m|tot en met|-|–|—")
-_TOKEN_RE = re.compile(rf"({_NUM})|(t/m|tot en met|-|–|—)")
+_TOKEN_RE = re.compile(rf"({_NUM})|(t/m|tot en met|-|–|—)|(?<![\w/])({_LETTER})")
 
 
 @dataclass
@@ -57,6 +59,11 @@ def parse_number_list(text: str) -> list[str]:
     for match in _TOKEN_RE.finditer(text):
         if match.group(2):
             pending_range = bool(numbers)
+            continue
+        if match.group(3):  # "3a en b": b of the same number
+            base, letter = number_key(numbers[-1]) if numbers else (0, "")
+            if letter and f"{base}{match.group(3)}" not in numbers:
+                numbers.append(f"{base}{match.group(3)}")
             continue
         number = _normal(match.group(1))
         if pending_range and numbers:
