@@ -104,7 +104,7 @@ _KENMERK_NOTE = re.compile(
 )
 _MEETING = re.compile(
     r"\s*(?:,\s*)?\b(?:op|van)\s+(?P<when>\d{1,2}(?:\s+en\s+\d{1,2})?\s+[a-z]+\.?"
-    r"(?:\s+\d{4}|\s+a\.\s?s\.?)?)"
+    r"(?:\s+\d{4}|\s+a\.\s?s\.?)?|\d{1,2}-\d{1,2}-\d{4})"
     r"(?:\s+(?:te|in)\s+(?P<where>[A-Z][\w-]+))?\s*$"
 )
 
