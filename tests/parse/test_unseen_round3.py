@@ -37,6 +37,9 @@ PDF_READER_GAPS: dict[str, str] = {
     # a new paragraph ("Deze leden vragen voorts …"): the two are joined into one paragraph,
     # so two questions become one
     "r3_so_verslag_eerste_kamer_twee_brieven": "PDF reader: paragraph joined across a page break",
+    # the bill title breaks after a compound's own hyphen ("short-stay-" / "accommodaties"):
+    # the line join drops that hyphen, so the subject reads "short-stayaccommodaties"
+    "r3_nota_genummerde_inbreng": "PDF reader: a real hyphen at a line end is taken out",
 }
 
 

@@ -45,6 +45,7 @@ _SAME_FACTION = re.compile(
     r"|(?:vragen|willen|verzoeken)\s+(?:deze|de\s+genoemde)\s+leden|de\s+leden\s+vragen)\b",
     re.I,
 )
+_FACTION_NUMBER = re.compile(r"^\s*\d{1,3}[a-z]?[.)]\s+")
 _VRAAG_ALONE = re.compile(r"^\s*vraag\s*[:.]?\s*$", re.I)
 _SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-Z‘“'\"(])")
 _TITLE = re.compile(
@@ -86,9 +87,20 @@ _TOC_LINE = re.compile(r"^.{3,160}?(?:\.{2,}|\s)\s*\d{1,3}\s*$")
 
 
 def _faction_of(text: str) -> str | None:
+    text = text.lstrip()
     if not _FACTION_START.match(text):
         return None
     return party_from_fractie(text[:200])
+
+
+def _unnumbered(text: str) -> str:
+    """ "3. De leden van de SP-fractie vragen …" (the report's paragraphs numbered): the number
+    blanked out, so that note offsets stay right."""
+    match = _FACTION_NUMBER.match(text)
+    rest = text[match.end() :] if match else ""
+    if match and (_FACTION_START.match(rest) or _SAME_FACTION.match(rest)):
+        return " " * match.end() + rest
+    return text
 
 
 def _asks_again(builder: QABuilder, text: str) -> bool:
@@ -112,7 +124,7 @@ class _Walker:
         self.headed_question = False  # the current question opened with a "Vraag" heading
 
     def feed(self, block: Block) -> None:
-        text = block.text.strip()
+        text = _unnumbered(block.text.strip())
         builder = self.builder
         if self._skip_toc(block, text):
             return
@@ -152,7 +164,7 @@ class _Walker:
     def _prose(self, block: Block, text: str) -> None:
         builder = self.builder
         party = _faction_of(text)
-        if party is None and _SAME_FACTION.match(text) and builder.party:
+        if party is None and _SAME_FACTION.match(text.lstrip()) and builder.party:
             party = builder.party
         if party is None and builder.party and not builder.in_question and _DIRECT_ASK.match(text):
             party = builder.party  # "Kan de regering daarbij aangeven …?" after a reply
@@ -210,7 +222,8 @@ def _head_end(blocks: list[Block]) -> int:
             return index
         if after_title and is_heading_like(block) and re.match(r"^(?:1|I|§\s*1)[.)]?\s", text):
             return index
-        starts = _faction_of(text) or match_question_heading(text) or _VRAAG_ALONE.match(text)
+        starts = bool(_faction_of(_unnumbered(text)) or match_question_heading(text))
+        starts = starts or bool(_VRAAG_ALONE.match(text))
         if starts or block.italic:
             return index - 1 if _leading_section(blocks, index) else index
     return after_title
