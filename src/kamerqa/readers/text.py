@@ -42,7 +42,10 @@ _BLOCK_START = re.compile(
     r"[\dt/mo ,en]*[a-z]?)?\s*[:.)]?\s*$|(?:vraag|antwoord)\s+\d{1,3}[a-z]?\s*[:.)]"
     r"|[-•◦▪▫●○■□➢►‣⁃∙·\uf0b7\uf0a7*–—]\s|\d{1,3}[.)]\s"
     r"|antwoord(?:en)?(?:\s+op\s+vra(?:ag|gen)\s+[\dt/m ,en]+)?\s*:\s*\S"
-    r"|[a-z][.)]\s|\[\d{1,3}:\s|vastgesteld\s+\d|\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Z])",
+    r"|[a-z][.)]\s|\[\d{1,3}:\s|vastgesteld\s+\d|ontvangen\s+\d|\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Z]"
+    # the Kamerstuk's own title: "Nr. 7 NOTA NAAR AANLEIDING …", "E NADERE MEMORIE VAN ANTWOORD"
+    r"|(?:nr\.\s*\d{1,4}|(?-i:[A-Z]{1,2}))\s+(?-i:(?:NOTA|NADERE?|MEMORIE|VERSLAG|LIJST|BRIEF"
+    r"|VOORLOPIG|EINDVERSLAG)\b))",
     re.I,
 )
 # sentences that open a paragraph of inbreng: after a sentence end they start a new block
@@ -128,7 +131,10 @@ def _wrapped_after(previous: str, line: str, width: int) -> bool:
     """A greedy wrapper broke ``previous`` only if the next word would not have fitted."""
     first_word = line.split(maxsplit=1)[0] if line.split() else ""
     # after a sentence end a paragraph may have ended, so the word must clearly not have fitted
-    slack = 0.95 if previous.rstrip()[-1:] in ".?!" and line[:1].isupper() else 0.85
+    sentence_end = previous.rstrip()[-1:] in ".?!" and line[:1].isupper()
+    if sentence_end and len(previous.rstrip()) < 0.85 * width:
+        return False  # a short line ending a sentence ends its paragraph (proportional fonts)
+    slack = 0.95 if sentence_end else 0.85
     return len(previous) + 1 + len(first_word) > slack * width
 
 
@@ -143,7 +149,8 @@ def _join(paragraph: str, line: str) -> str:
 
 # running headers/footers of a Kamerstuk or letter printed into a layout text export
 _FURNITURE = re.compile(
-    r"^\s*(?:(?:Tweede|Eerste)\s+Kamer,\s+vergaderjaar\s+\d{4}\s*[–-]\s*\d{4},.*\bnr\.\s*\w+"
+    r"^\s*(?:(?:Tweede|Eerste)\s+Kamer,\s+vergaderjaar\s+\d{4}\s*[–-]\s*\d{4},"
+    r".*(?:\bnr\.\s*\w+|,\s*[A-Z]{1,2})"
     r"|kst-[\w-]+\s+ISSN\b.*|pagina\s+\d+(?:\s+van\s+\d+)?)\s*$",
     re.I,
 )
