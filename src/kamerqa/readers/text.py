@@ -131,11 +131,9 @@ def _wrapped_after(previous: str, line: str, width: int) -> bool:
     """A greedy wrapper broke ``previous`` only if the next word would not have fitted."""
     first_word = line.split(maxsplit=1)[0] if line.split() else ""
     # after a sentence end a paragraph may have ended, so the word must clearly not have fitted
-    sentence_end = previous.rstrip()[-1:] in ".?!" and line[:1].isupper()
-    if sentence_end and len(previous.rstrip()) < 0.85 * width:
-        return False  # a short line ending a sentence ends its paragraph (proportional fonts)
-    slack = 0.95 if sentence_end else 0.85
-    return len(previous) + 1 + len(first_word) > slack * width
+    # (character counts only approximate a proportional font's widths)
+    slack = 1.0 if previous.rstrip()[-1:] in ".?!" and line[:1].isupper() else 0.85
+    return len(previous.rstrip()) + 1 + len(first_word) > slack * width
 
 
 def _join(paragraph: str, line: str) -> str:
