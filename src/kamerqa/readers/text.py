@@ -43,6 +43,9 @@ _BLOCK_START = re.compile(
     r"|[-•◦▪▫●○■□➢►‣⁃∙·\uf0b7\uf0a7*–—]\s|\d{1,3}[.)]\s"
     r"|antwoord(?:en)?(?:\s+op\s+vra(?:ag|gen)\s+[\dt/m ,en]+)?\s*:\s*\S"
     r"|[a-z][.)]\s|\[\d{1,3}:\s|vastgesteld\s+\d|ontvangen\s+\d|\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Z]"
+    # a verslag's answer heading: "Reactie van de staatssecretaris", "Antwoord kabinet"
+    r"|reactie\s+van\s+de\s+(?:minister|staatssecretaris|regering|bewindspersoon)\b[^.?!]*$"
+    r"|antwoord\s+(?:van\s+het\s+)?kabinet\s*:?\s*$"
     # the Kamerstuk's own title: "Nr. 7 NOTA NAAR AANLEIDING …", "E NADERE MEMORIE VAN ANTWOORD"
     r"|(?:nr\.\s*\d{1,4}|(?-i:[A-Z]{1,2}))\s+(?-i:(?:NOTA|NADERE?|MEMORIE|VERSLAG|LIJST|BRIEF"
     r"|VOORLOPIG|EINDVERSLAG)\b))",
@@ -155,6 +158,7 @@ _FURNITURE = re.compile(
 
 
 _TABLE_HEADER = re.compile(r"^\s*(?:nr|nummer)\.?\s+vraag\b", re.I)
+_QA_LINE = re.compile(r"^(?:reactie|antwoord|vra(?:ag|gen)|beantwoording)\b", re.I)
 
 
 def _drop_furniture(lines: list[str]) -> list[str]:
@@ -167,6 +171,8 @@ def _drop_furniture(lines: list[str]) -> list[str]:
         text = line.strip()
         if not text or _BLOCK_START.match(text) or _TABLE_HEADER.match(text):
             return False
+        if _QA_LINE.match(text):
+            return False  # "Reactie van de staatssecretaris" heads every answer of a verslag
         if _FURNITURE.match(text):
             return True
         shape = re.sub(r"\d+", "#", text)

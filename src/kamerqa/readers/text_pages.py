@@ -26,7 +26,7 @@ _BLANK_GAP = re.compile(r"(\n[ \t]*\n(?:[ \t]*\n)+)")  # two or more blank lines
 _PAGE_WORD = re.compile(r"\b(pagina|page|blz\.?|bladzijde)\s+\d+(?:\s*(?:van|of|/)\s*\d+)?", re.I)
 _END_NUMBER = re.compile(r"^\d{1,4}\b|\b\d{1,4}$")
 # question and answer headings sit at a page top on several pages without being furniture
-_CONTENT = re.compile(r"^(?:vra(?:ag|gen)|antwoord(?:en)?|beantwoording)\b", re.I)
+_CONTENT = re.compile(r"^(?:vra(?:ag|gen)|antwoord(?:en)?|beantwoording|reactie)\b", re.I)
 
 
 def split_pages(text: str, *, gaps: bool = False) -> list[str]:
