@@ -269,6 +269,16 @@ def _qa_table(lines: list[str]) -> list[str]:
 _MARKER_AT_END = re.compile(r"(?:[a-zà-ÿ]|[a-zà-ÿ][.,;:)?!”’])\d{1,2}$")
 
 
+def _heading_between(previous: str, line: str, following: list[str]) -> bool:
+    """ "Beleidsartikel 2 Infrastructuur" after a sentence end and before "Vraag 7": a section
+    heading on a line of its own, not the next words of the paragraph."""
+    if previous.rstrip()[-1:] not in ".?!" or line[-1:] in ".?!:;," or not line[:1].isupper():
+        return False
+    nxt = next((f.strip() for f in following if f.strip()), "")
+    opens = bool(_BLOCK_START.match(nxt) or _PARAGRAPH_OPENING.match(nxt))
+    return bool(nxt) and len(line.split()) <= 8 and opens
+
+
 def _paragraphs(lines: list[str]) -> list[str]:
     """Lines to paragraphs: joined when the text is hard-wrapped, else one line each."""
     width = _wrap_width(lines)
@@ -277,12 +287,13 @@ def _paragraphs(lines: list[str]) -> list[str]:
     lines = _drop_furniture(lines)
     out: list[str] = []
     previous = ""
-    for line in lines:
+    for index, line in enumerate(lines):
         stripped = line.strip()
         joinable = (
             stripped
             and out
             and previous
+            and not _heading_between(previous, stripped, lines[index + 1 : index + 3])
             and (
                 _wrapped_after(previous, stripped, width)
                 or re.search(r"\w-$", previous)
