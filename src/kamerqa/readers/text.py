@@ -161,11 +161,27 @@ _TABLE_HEADER = re.compile(r"^\s*(?:nr|nummer)\.?\s+vraag\b", re.I)
 _QA_LINE = re.compile(r"^(?:reactie|antwoord|vra(?:ag|gen)|beantwoording)\b", re.I)
 
 
-def _drop_furniture(lines: list[str]) -> list[str]:
+def _shape(line: str) -> str:
+    return re.sub(r"\d+", "#", line.strip())
+
+
+def _edge_shapes(paged: list[str]) -> Counter[str] | None:
+    """Shapes of the lines next to a page break, or None when the text has no page breaks."""
+    if PAGE_BREAK not in paged:
+        return None
+    edges: Counter[str] = Counter()
+    for index, line in enumerate(paged):
+        if line == PAGE_BREAK:
+            edges.update(_shape(x) for x in paged[max(0, index - 2) : index + 3] if x != PAGE_BREAK)
+    return edges
+
+
+def _drop_furniture(lines: list[str], edges: Counter[str] | None = None) -> list[str]:
     """Page furniture of a layout (hard-wrapped) export: known running headers and footers, and
     lines of three or more words without a sentence end that recur (digits aside) three times
-    or more."""
-    shapes = Counter(re.sub(r"\d+", "#", line.strip()) for line in lines if line.strip())
+    or more — with page breaks known (``edges``), only lines that recur next to them (a list of
+    questions asked the same way repeats lines inside its pages)."""
+    shapes = edges if edges is not None else Counter(_shape(line) for line in lines if line.strip())
 
     def furniture(line: str) -> bool:
         text = line.strip()
@@ -175,7 +191,7 @@ def _drop_furniture(lines: list[str]) -> list[str]:
             return False  # "Reactie van de staatssecretaris" heads every answer of a verslag
         if _FURNITURE.match(text):
             return True
-        shape = re.sub(r"\d+", "#", text)
+        shape = _shape(text)
         numbered = text[:1].isdigit()  # "12 Hoeveel middelen …": a question of a list
         # a footer ending in its page number recurs on every page, so twice is enough
         times = 2 if re.search(r"\s\d{1,3}$", text) else 3
@@ -274,17 +290,19 @@ def _heading_between(previous: str, line: str, following: list[str]) -> bool:
     heading on a line of its own, not the next words of the paragraph."""
     if previous.rstrip()[-1:] not in ".?!" or line[-1:] in ".?!:;," or not line[:1].isupper():
         return False
+    if re.search(r"\d[\d.,%]*$", line):
+        return False  # "Overig 2.650": a table row printed as a line
     nxt = next((f.strip() for f in following if f.strip()), "")
     opens = bool(_BLOCK_START.match(nxt) or _PARAGRAPH_OPENING.match(nxt))
     return bool(nxt) and len(line.split()) <= 8 and opens
 
 
-def _paragraphs(lines: list[str]) -> list[str]:
+def _paragraphs(lines: list[str], edges: Counter[str] | None = None) -> list[str]:
     """Lines to paragraphs: joined when the text is hard-wrapped, else one line each."""
     width = _wrap_width(lines)
     if not width:
         return lines
-    lines = _drop_furniture(lines)
+    lines = _drop_furniture(lines, edges)
     out: list[str] = []
     previous = ""
     for index, line in enumerate(lines):
@@ -383,7 +401,8 @@ def read_text(text: str) -> ReadResult:
     scanner = MarkerScanner(note_list)
     result = ReadResult(format="text")
     in_table = False
-    paragraphs = _paragraphs(_qa_table(_label_column(lines)) if layout else lines)
+    edges = _edge_shapes(paged)
+    paragraphs = _paragraphs(_qa_table(_label_column(lines)) if layout else lines, edges)
     pairs = _two_cell_rows(paragraphs)
     for index, raw in enumerate(paragraphs):
         line, notes = tika_markers(raw, bodies)
