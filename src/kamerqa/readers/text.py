@@ -290,8 +290,8 @@ def _heading_between(previous: str, line: str, following: list[str]) -> bool:
     heading on a line of its own, not the next words of the paragraph."""
     if previous.rstrip()[-1:] not in ".?!" or line[-1:] in ".?!:;," or not line[:1].isupper():
         return False
-    if re.search(r"\d[\d.,%]*$", line):
-        return False  # "Overig 2.650": a table row printed as a line
+    if re.search(r"\d[.,]\d+%?$|\d{3,}$|%$", line):
+        return False  # "Overig 2.650": a table row printed as a line ("Beleidsartikel 3" is not)
     nxt = next((f.strip() for f in following if f.strip()), "")
     opens = bool(_BLOCK_START.match(nxt) or _PARAGRAPH_OPENING.match(nxt))
     return bool(nxt) and len(line.split()) <= 8 and opens
