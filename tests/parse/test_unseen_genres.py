@@ -114,3 +114,30 @@ def test_there_are_enough_unseen_documents_per_genre() -> None:
     for path in EXPECTED:
         for fmt in FORMATS:
             assert (FIXTURES / path.name.replace(".expected.json", f".{fmt}")).is_file()
+
+
+# Layout exports of the PDFs (``*.pdftext.txt``: the PDF text layer page by page, as pdftotext
+# writes it; no bold or italics, no paragraph spacing, furniture in the text). Known misses:
+# question tables flattened to lines, italics as the only mark of a question, a letterhead
+# text box in the middle of a page. This ratchet keeps the exact ones from regressing.
+PDF_TEXT_EXACT_AT_LEAST = 9
+
+
+def _exact(document: Document, expected: dict[str, Any]) -> bool:
+    return (
+        document.genre == expected["genre"]
+        and _metadata(document, expected["metadata"]) == expected["metadata"]
+        and (_questions(document), _answers(document))
+        == (expected["questions"], expected["answers"])
+        and _footnotes(document) == expected["footnotes"]
+        and not document.warnings
+    )
+
+
+def test_pdf_text_exports_do_not_regress() -> None:
+    exact = []
+    for path in EXPECTED:
+        expected = json.loads(path.read_text(encoding="utf-8"))
+        if _exact(_parse(path, "pdftext.txt"), expected):
+            exact.append(path.name[:-14])
+    assert len(exact) >= PDF_TEXT_EXACT_AT_LEAST, exact
