@@ -288,7 +288,8 @@ _MARKER_AT_END = re.compile(r"(?:[a-zà-ÿ]|[a-zà-ÿ][.,;:)?!”’])\d{1,2}$")
 def _heading_between(previous: str, line: str, following: list[str]) -> bool:
     """ "Beleidsartikel 2 Infrastructuur" after a sentence end and before "Vraag 7": a section
     heading on a line of its own, not the next words of the paragraph."""
-    if previous.rstrip()[-1:] not in ".?!" or line[-1:] in ".?!:;," or not line[:1].isupper():
+    ended = re.search(r"[.?!][”’\"]?\d{0,2}$", previous.rstrip())  # "miljoen.1": a note marker
+    if not ended or line[-1:] in ".?!:;," or not line[:1].isupper():
         return False
     if re.search(r"\d[.,]\d+%?$|\d{3,}$|%$", line):
         return False  # "Overig 2.650": a table row printed as a line ("Beleidsartikel 3" is not)
