@@ -246,7 +246,12 @@ def _qa_table_row(lines: list[str], start: int) -> tuple[list[str], int]:
     assert row is not None
     number = int(row.group(1))
     question, index = [row.group(2)], start + 1
-    while index < len(lines) and lines[index].strip() and not question[-1].rstrip().endswith("?"):
+    asks = _asks_in_row(lines, start, number)
+    while (
+        index < len(lines)
+        and lines[index].strip()
+        and not _cell_ends(question[-1], lines[index], asks)
+    ):
         question.append(lines[index].strip())
         index += 1
     answer: list[str] = []
@@ -254,10 +259,33 @@ def _qa_table_row(lines: list[str], start: int) -> tuple[list[str], int]:
         following = _ROW_START.match(lines[index])
         if following and int(following.group(1)) == number + 1:
             break
+        if _FACTION_HEADING.match(lines[index]) or _TABLE_HEADER.match(lines[index]):
+            break  # the table ended: the next faction's heading or table
         answer.append(lines[index].strip())
         index += 1
     joined = [functools.reduce(_join, part) for part in (question, answer) if part]
     return [f"Vraag {number}", joined[0], "Antwoord", *joined[1:]], index
+
+
+def _asks_in_row(lines: list[str], start: int, number: int) -> bool:
+    """Whether a line of the row (up to the next row) ends in "?": then the question cell ends
+    there; else (inbreng paraphrased: "De leden … vragen hoeveel …") at a sentence end."""
+    for line in lines[start:]:
+        following = _ROW_START.match(line)
+        if line is not lines[start] and following and int(following.group(1)) == number + 1:
+            break
+        if not line.strip():
+            break
+        if line.rstrip().endswith("?"):
+            return True
+    return False
+
+
+def _cell_ends(line: str, following: str, asks: bool) -> bool:
+    end = line.rstrip()
+    if asks:
+        return end.endswith("?")
+    return end.endswith(".") and following.strip()[:1].isupper()
 
 
 def _qa_table(lines: list[str]) -> list[str]:
@@ -270,10 +298,11 @@ def _qa_table(lines: list[str]) -> list[str]:
         index += 1
         if not _QA_TABLE_HEAD.match(out[-1]):
             continue
-        expected = 1
+        expected = None  # numbered from 1, or on from an earlier table (one per faction)
         while index < len(lines) and (row := _ROW_START.match(lines[index])):
-            if int(row.group(1)) != expected:
+            if expected is not None and int(row.group(1)) != expected:
                 break
+            expected = int(row.group(1))
             rows, index = _qa_table_row(lines, index)
             out += rows
             expected += 1
@@ -319,6 +348,7 @@ def _paragraphs(lines: list[str], edges: Counter[str] | None = None) -> list[str
                 or (line[:1] == " " and _MARKER_AT_END.search(previous))
             )
             and not _BLOCK_START.match(stripped)
+            and not _TABLE_HEADER.match(stripped)
             and not (_PARAGRAPH_OPENING.match(stripped) and _ends_paragraph(previous))
             and "\t" not in line
         )
