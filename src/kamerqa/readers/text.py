@@ -172,7 +172,7 @@ def _edge_shapes(paged: list[str]) -> Counter[str] | None:
     edges: Counter[str] = Counter()
     for index, line in enumerate(paged):
         if line == PAGE_BREAK:
-            edges.update(_shape(x) for x in paged[max(0, index - 2) : index + 3] if x != PAGE_BREAK)
+            edges.update(_shape(x) for x in paged[max(0, index - 1) : index + 2] if x != PAGE_BREAK)
     return edges
 
 
