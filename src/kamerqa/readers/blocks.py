@@ -7,6 +7,7 @@ Genre parsers work on blocks only, so one document in any format yields the same
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -14,6 +15,16 @@ BlockKind = Literal["paragraph", "heading", "list_item", "table"]
 # Structure that a structured format (KOOP XML, KOOP HTML) states in its markup; parsers use it
 # instead of guessing from the text. "" means: infer from the text.
 BlockRole = Literal["", "question", "answer", "question_heading", "answer_heading", "title", "meta"]
+
+
+# The link back to the marker that HTML notes end with (pandoc "↩︎", Wikipedia-like "↑"); a
+# converter that turns such HTML into DOCX or PDF keeps it as text at the end of the note.
+_BACKLINK = re.compile(r"(?:\s*[\u21a9\u2191][\ufe0e\ufe0f]?)+\s*$")
+
+
+def drop_backlink(text: str) -> str:
+    """A note's text without the back-link arrows an HTML note list put at its end."""
+    return _BACKLINK.sub("", text)
 
 
 @dataclass(frozen=True)

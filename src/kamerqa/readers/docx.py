@@ -165,8 +165,7 @@ class _Reader:
             elif tag in _DRAWINGS:
                 para.boxes.extend(_text_boxes(child))
         text = "".join(parts)
-        vertical = attr(rpr.find(W + "vertAlign"), "val") if rpr is not None else ""
-        if vertical == "superscript" and text.strip().isdigit() and len(text.strip()) <= 3:
+        if _raised(rpr) and text.strip().isdigit() and len(text.strip()) <= 3:
             text = f"{SUP_OPEN}{text.strip()}{SUP_CLOSE}"  # a typed note marker, perhaps
         para.runs.append(_Run(text, bold, italic))
 
@@ -247,6 +246,16 @@ def _prop(rpr: Any, name: str, styles: Styles, style_id: str) -> bool:
             if chained:
                 return True
     return styles.bold(style_id) if name == "b" else styles.italic(style_id)
+
+
+def _raised(rpr: Any) -> bool:
+    """Superscript, or raised by a position (LibreOffice's import of HTML <sup>)."""
+    if rpr is None:
+        return False
+    if attr(rpr.find(W + "vertAlign"), "val") == "superscript":
+        return True
+    position = attr(rpr.find(W + "position"), "val")
+    return position.isdigit() and int(position) > 0
 
 
 def _clean(text: str) -> str:

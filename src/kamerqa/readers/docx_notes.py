@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from kamerqa.readers.blocks import Block, Note
+from kamerqa.readers.blocks import Block, Note, drop_backlink
 from kamerqa.readers.docx_package import W, attr
 
 __all__ = ["NoteMarks", "attach_typed_notes", "load_notes"]
@@ -75,7 +75,7 @@ def load_notes(root: Any | None, kind: str) -> dict[str, str]:
         for paragraph in note.iter(W + "p"):
             text = "".join(t.text or "" for t in paragraph.iter(W + "t"))
             paragraphs.append(" ".join(text.split()))
-        notes[attr(note, "id")] = " ".join(p for p in paragraphs if p)
+        notes[attr(note, "id")] = drop_backlink(" ".join(p for p in paragraphs if p))
     return notes
 
 
@@ -96,11 +96,24 @@ def _trailing_entries(blocks: list[Block]) -> tuple[int, dict[str, str]]:
             tail.insert(0, block.text)
             continue
         found = _split_entries(" ".join([block.text, *tail]))
-        if any(number in entries for number in found):
+        if not _continues(entries, found):
             break
         entries.update(found)
         start, tail = index, []
+        if "1" in entries:
+            break
+    if "1" not in entries:  # a note list is numbered from 1; else it is a list of the text
+        return len(blocks), {}
     return start, dict(sorted(entries.items(), key=lambda item: int(item[0])))
+
+
+def _continues(entries: dict[str, str], found: dict[str, str]) -> bool:
+    """Whether the entries ``found`` just before ``entries`` are numbered on up to them."""
+    if not found:
+        return False
+    if not entries:
+        return True
+    return max(int(n) for n in found) == min(int(n) for n in entries) - 1
 
 
 def _split_entries(text: str) -> dict[str, str]:
@@ -113,9 +126,9 @@ def _split_entries(text: str) -> dict[str, str]:
     rest = text[match.end() :]
     inners = [m for m in _INNER_ENTRY.finditer(rest) if int(m.group(1)) > int(number)]
     for inner in inners[::-1]:
-        pieces[inner.group(1)] = " ".join(rest[inner.end() :].split())
+        pieces[inner.group(1)] = drop_backlink(" ".join(rest[inner.end() :].split()))
         rest = rest[: inner.start()]
-    pieces[number] = " ".join(rest.split())
+    pieces[number] = drop_backlink(" ".join(rest.split()))
     return pieces
 
 
@@ -129,13 +142,19 @@ def _paren_depth(text: str, position: int) -> int:
     return depth
 
 
-def _take_markers(block: Block, wanted: dict[str, str], used: set[str], marks: NoteMarks) -> None:
+def _take_markers(
+    block: Block, wanted: dict[str, str], used: set[str], marks: NoteMarks, raised: set[str]
+) -> None:
+    """Typed markers of ``wanted`` notes -> marks; a number that occurs as a superscript
+    marker somewhere (``raised``) is taken only in that form ("Vraag 1)" is no marker then)."""
     if block.kind == "table" or not block.text:
         return
 
     def replace(match: re.Match[str]) -> str:
         number = match.group(1) or match.group(2) or match.group(3)
         if number not in wanted or number in used or match.start() == 0:
+            return match.group(0)
+        if number in raised and not match.group(3):
             return match.group(0)
         if match.group(2) and _paren_depth(block.text, match.start()) > 0:
             return match.group(0)
@@ -156,13 +175,15 @@ def attach_typed_notes(
     start, entries = _trailing_entries(blocks)
     used: set[str] = set()
     if entries and len(entries) <= MAX_TYPED_NOTES:
+        raised = {m.group(1) for block in blocks[:start] for m in _SUP_RE.finditer(block.text)}
         for block in blocks[:start]:
-            _take_markers(block, entries, used, marks)
+            _take_markers(block, entries, used, marks, raised)
     if not used:
         start = len(blocks)  # a numbered list that ends the text, not a note list
     kept = blocks[:start]
     for block in kept:  # superscript digits that are no marker ("m2") become plain digits
         block.text = _SUP_RE.sub(r"\1", block.text)
+        block.rows = [[_SUP_RE.sub(r"\1", cell) for cell in row] for row in block.rows]
         marks.settle(block)
     unplaced = [Note(number, text) for number, text in entries.items() if number not in used]
     return kept, unplaced if used else []

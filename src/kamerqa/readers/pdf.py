@@ -21,6 +21,7 @@ from kamerqa.readers.blocks import Block, Note, ReadResult
 from kamerqa.readers.docx_letterhead import letterhead_facts
 from kamerqa.readers.docx_notes import NoteMarks, attach_typed_notes
 from kamerqa.readers.pdf_blocks import TextLine, text_line
+from kamerqa.readers.pdf_endnotes import end_notes, rejoin_markers
 from kamerqa.readers.pdf_extract import Line, PdfPage, PdfText, extract
 from kamerqa.readers.pdf_layout import (
     KOOP_ID,
@@ -82,7 +83,7 @@ def _collect_notes(
             note_lines.setdefault(number, []).extend(own)
             last = number
         body = [line for line in lines if id(line) not in zone.lines]
-        bodies[page.number] = reading_order(body, page.width, page.rules)
+        bodies[page.number] = rejoin_markers(reading_order(body, page.width, page.rules), size)
     notes = {number: note_text(lines) for number, lines in note_lines.items()}
     return bodies, notes
 
@@ -94,6 +95,7 @@ def read_pdf_text(text: PdfText) -> ReadResult:
     all_lines = [line for page in text.pages for line in page.lines]
     result = ReadResult(format="pdf")
     bodies, notes = _collect_notes(text.pages, furniture, size)
+    _take_end_notes(bodies, notes)
     furniture_lines = [ln for ln in all_lines if id(ln) in furniture]
     result.metadata = _metadata(text, furniture_lines, bodies[text.pages[0].number])
     known = set(notes)
@@ -106,6 +108,19 @@ def read_pdf_text(text: PdfText) -> ReadResult:
     result.blocks, typed_unplaced = attach_typed_notes(blocks, NoteMarks())
     result.unplaced_notes = unplaced + typed_unplaced
     return result
+
+
+def _take_end_notes(bodies: dict[int, list[Line]], notes: dict[str, str]) -> None:
+    """A note list printed after the text (a browser's print of HTML) joins the notes."""
+    lines = [line for page in sorted(bodies) for line in bodies[page]]
+    count, found = end_notes(lines)
+    if not found or set(found) & set(notes):
+        return
+    notes.update(found)
+    for page in sorted(bodies, reverse=True):
+        taken = min(count, len(bodies[page]))
+        bodies[page] = bodies[page][: len(bodies[page]) - taken]
+        count -= taken
 
 
 def _complete_from_tables(metadata: dict[str, str], blocks: list[Block], page: int) -> None:

@@ -169,11 +169,13 @@ def _line_pitch(lines: list[TextLine], size: float) -> float:
     Measured first where a line runs on into the next (see ``_running_gaps``). Failing that:
     the most common gap is the paragraph gap when most paragraphs are one or two lines long,
     so the pitch is the most common gap among those near single spacing (1.0-1.45 x the font
-    size); only when there are none is it the most common gap at all.
+    size); only when there are none is it the most common gap at all, unless that is over twice
+    the size and a gap of up to 1.8 x the size occurs (line-height 1.5 of a browser's print).
     """
     running = _gap_clusters(_running_gaps(lines, size))
     if running:
-        count, gap = max((count, gap) for gap, count in running)
+        count, gap = max((count, -gap) for gap, count in running)  # a tie: the smaller gap
+        gap = -gap
         if count >= 3 and 0.9 * size <= gap <= 2.5 * size:
             return gap
     gaps: Counter[float] = Counter()
@@ -192,7 +194,14 @@ def _line_pitch(lines: list[TextLine], size: float) -> float:
     ]
     if single:
         return max(single)[1]
-    return max((count, gap) for gap, count in clusters)[1]
+    # lines less than 0.9 x the size apart are no text lines (table cells centred beside
+    # each other); they set the pitch only when nothing else does
+    common = max((gap >= 0.9 * size, count, gap) for gap, count in clusters)[2]
+    if common > 2.0 * size:  # a paragraph gap; lines 1.5 apart (browsers) are the pitch
+        wider = [gap for gap, _ in clusters if 1.0 * size <= gap <= 1.8 * size]
+        if wider:
+            return min(wider)
+    return common
 
 
 def _edges(lines: list[TextLine], size: float) -> dict[tuple[int, int], tuple[float, float]]:

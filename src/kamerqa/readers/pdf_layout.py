@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import accumulate, pairwise
 
+from kamerqa.readers.blocks import drop_backlink
 from kamerqa.readers.pdf_blocks import QA_HEADING
 from kamerqa.readers.pdf_extract import Line, PdfPage, Rule, grid_at, join_spans
 from kamerqa.readers.pdf_text import join_lines
@@ -154,8 +155,10 @@ def _marker_numbers(lines: list[Line]) -> set[str]:
     return found
 
 
-def _gap_bottom(lines: list[Line]) -> list[Line]:
-    """Footnotes set in the body size: below a wide gap, numbered like a marker on the page."""
+def _gap_bottom(lines: list[Line], body: float) -> list[Line]:
+    """Footnotes set in the body size: below a wide gap, numbered like a marker on the page.
+    Nothing in them is larger than the body, and a note does not start bold ("1. Algemeen"
+    is a section heading)."""
     markers = _marker_numbers(lines)
     if not markers or len(lines) < 2:
         return []
@@ -163,8 +166,10 @@ def _gap_bottom(lines: list[Line]) -> list[Line]:
     pitch = gaps[(len(gaps) - 1) // 2] if gaps else 0.0
     start = None
     for index in range(len(lines) - 1, max(0, len(lines) - 15), -1):
+        if lines[index].size > 1.08 * body:
+            break
         wide = lines[index - 1].y - lines[index].y > 1.5 * pitch
-        if wide and _note_number(lines[index]) in markers:
+        if wide and not lines[index].bold and _note_number(lines[index]) in markers:
             start = index
     return lines[start:] if start is not None else []
 
@@ -198,7 +203,7 @@ def footnote_zone(lines: list[Line], body: float) -> FootnoteZone:
     bottom = _small_print(lines, len(lines), body)
     markers = _marker_numbers(lines)
     if not any(_note_number(line, markers) for line in bottom):
-        bottom = _above_footer(lines, body, markers) or _gap_bottom(lines) or bottom
+        bottom = _above_footer(lines, body, markers) or _gap_bottom(lines, body) or bottom
     starts = [i for i, line in enumerate(bottom) if _note_number(line, markers)]
     zone = FootnoteZone({}, [], set())
     if not starts:
@@ -231,7 +236,7 @@ def note_text(lines: list[Line]) -> str:
         texts.append(join_spans(spans))
     if lines and lines[0].spans[0].shift <= 0:
         texts[0] = _NOTE_START_NUMBER.sub("", texts[0].lstrip(), count=1)
-    return join_lines(texts)
+    return drop_backlink(join_lines(texts))
 
 
 def _wide_enough(lines: list[Line], width: float) -> bool:

@@ -11,14 +11,18 @@ borders belongs to the table, over page breaks too, and its left border is the t
 
 from __future__ import annotations
 
+import re
 from itertools import groupby, pairwise
 
 from kamerqa.readers.blocks import Block, Note
 from kamerqa.readers.pdf_blocks import Breaker, TextLine, build_blocks, settle_marks, text_line
-from kamerqa.readers.pdf_extract import Line
+from kamerqa.readers.pdf_extract import Line, Span
 from kamerqa.readers.pdf_text import join_two, normalise_text
 
 Row = list[TextLine]
+
+
+_NUMBER = re.compile(r"^\s*\d{1,3}[a-z]?[.)]?\s*$")
 
 
 def _rows(items: list[TextLine]) -> list[Row]:
@@ -90,16 +94,33 @@ def _column(starts: list[float], x: float, size: float) -> int:
 def _pieces(cell: TextLine, starts: list[float], size: float, known: set[str]) -> list[TextLine]:
     """A segment split where it runs over a column start (its runs decide)."""
     line = cell.line
-    columns = {_column(starts, span.x0, size) for span in line.spans}
+    of_span = _span_columns(line.spans, starts, size)
+    columns = set(of_span)
     if len(columns) <= 1:
         return [cell]
     pieces: list[TextLine] = []
     for column in sorted(columns):
-        spans = [s for s in line.spans if _column(starts, s.x0, size) == column]
+        spans = [s for s, c in zip(line.spans, of_span, strict=True) if c == column]
         part = Line(line.page, line.y, spans[0].x0, spans[-1].x1, line.size, spans, line.row)
         part.grid = line.grid
         pieces.append(text_line(part, known))
     return pieces
+
+
+def _span_columns(spans: list[Span], starts: list[float], size: float) -> list[int]:
+    """The column of each run; a run glued to the one before (no space between: one glyph of
+    a word, as browsers write them) stays in that run's column."""
+    columns: list[int] = []
+    for index, span in enumerate(spans):
+        before = spans[index - 1] if index else None
+        glued = (
+            before is not None
+            and not before.text.endswith(" ")
+            and not span.text.startswith(" ")
+            and span.x0 - before.x1 <= 0.18 * min(span.size, before.size)
+        )
+        columns.append(columns[-1] if glued else _column(starts, span.x0, size))
+    return columns
 
 
 def _fits(rows: list[Row], starts: list[float], size: float) -> bool:
@@ -138,16 +159,28 @@ def _padded_groups(rows: list[Row], size: float) -> list[int] | None:
     return owners
 
 
-def _owners(rows: list[Row], size: float) -> list[int]:
+def _numbered_first_column(rows: list[Row], starts: list[float], size: float) -> bool:
+    """Whether every row below the header that has a first-column cell has a number there
+    (Nr | Vraag | Antwoord): then a row without a number continues the row above."""
+    firsts = [row[0] for row in rows[1:] if row[0].line.x0 < starts[1] - 1.5 * size]
+    return len(starts) >= 2 and bool(firsts) and all(_NUMBER.match(c.text) for c in firsts)
+
+
+def _owners(rows: list[Row], starts: list[float], size: float) -> list[int]:
     """For each row, the table row it belongs to: its padded group (see ``_padded_groups``),
-    or without padding itself when it has several cells, or for a continuation line the
-    nearest multi-cell row above or below (cells may be centred vertically)."""
+    or without padding itself when it has several cells (unless the first column numbers the
+    rows and this one has no number), or for a continuation line the nearest multi-cell row
+    above or below (cells may be centred vertically)."""
     padded = _padded_groups(rows, size)
     if padded is not None:
         return padded
     multi = [i for i, row in enumerate(rows) if len(row) >= 2]
-    owners = []
+    numbered = _numbered_first_column(rows, starts, size)
+    owners: list[int] = []
     for index, row in enumerate(rows):
+        if numbered and index and row[0].line.x0 > starts[1] - 1.5 * size:
+            owners.append(owners[-1])  # no number: the cells of the numbered row go on
+            continue
         if len(row) >= 2:
             owners.append(index)
             continue
@@ -165,8 +198,16 @@ def _owners(rows: list[Row], size: float) -> list[int]:
     return owners
 
 
+def _texts(row: Row) -> list[str]:
+    return [cell.text.strip() for cell in row]
+
+
 def _table_block(rows: list[Row], starts: list[float], size: float, notes: dict[str, str]) -> Block:
-    owners = _owners(rows, size)
+    # the header row repeated at the top of the next page is left out (also when its first
+    # cell, printed at the same place on every page, was taken for page furniture)
+    header = set(_texts(rows[0]))
+    rows = rows[:1] + [row for row in rows[1:] if len(row) < 2 or not set(_texts(row)) <= header]
+    owners = _owners(rows, starts, size)
     cells_of: dict[int, list[str]] = {}
     for index, row in enumerate(rows):
         target = cells_of.setdefault(owners[index], [""] * len(starts))

@@ -4,7 +4,8 @@ Rules for joining a line to the next (the corpus gold README counts words this w
 - a line ending in "-" before "en"/"of"/"tot" keeps the hyphen and the space ("aanloop- en");
 - a word broken between lower-case letters is joined without the hyphen ("gecompen-" +
   "seerd" -> "gecompenseerd"); other hyphens stay and the parts are glued ("OESO-" +
-  "richtlijnen" -> "OESO-richtlijnen");
+  "richtlijnen" -> "OESO-richtlijnen"), also after a name with a capital inside
+  ("ChristenUnie-" + "fractie");
 - a line ending in "/" is joined without a space ("en/" + "of" -> "en/of");
 - otherwise the lines are joined with one space.
 """
@@ -56,6 +57,8 @@ _RARE_CHAR = re.compile(
 _KEEP_SPACE_AFTER_HYPHEN = {"en", "of", "tot", "als", "noch", "and", "or"}
 _HYPHENS = ("-", "\x02", "\u00ad", "\u2010")
 _URL_WORD = re.compile(r"(?:://|www\.|\w\.(?:nl|com|org|eu|net)/)\S*$")
+# A name with a capital inside ("ChristenUnie-" + "fractie") keeps its hyphen.
+_INNER_CAPITAL = re.compile(r"[^\W\d_][^\W\d_]*[A-Z][^\W\d_]*[-\x02\u00ad\u2010]$")
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=\S) +(?=[.,;:!?)\]»”’](?:\s|$))")
 
 
@@ -106,7 +109,7 @@ def join_two(left: str, right: str) -> str:
             return left[:-1] + "- " + right
         if _URL_WORD.search(left):
             return left[:-1] + "-" + right  # a web address broken at one of its hyphens
-        if left[-2].islower() and right[0].islower():
+        if left[-2].islower() and right[0].islower() and not _INNER_CAPITAL.search(left):
             return left[:-1] + right
         return left[:-1] + "-" + right
     if left.endswith("/"):
