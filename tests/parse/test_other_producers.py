@@ -4,7 +4,9 @@ The fixtures of the three earlier rounds were made by one producer per format (p
 DOCX, LibreOffice PDF of that DOCX). ``tests/fixtures/producers/build.py`` renders 23 of them
 (all four genres, all three sets) from their HTML with other tools: a PDF printed by headless
 Chromium (one text object per glyph, spaces as characters, line height 1.5, notes as a list
-after the text with "↩︎" back links, running header and "Pagina N van M" in the page margins),
+after the text with "↩︎" back links, running header and "Pagina N van M" in the page margins;
+and once more as the page comes, with the browser's own header and footer: date and time,
+title, file address, "1/2"),
 a DOCX by pandoc ("First Paragraph"/"Body Text"/"Compact" styles, the note list as a numbered
 list with superscript markers), a DOCX by LibreOffice's HTML import (markers raised by
 ``w:position``, hyperlinks to bookmarks) and LibreOffice's PDF of the pandoc DOCX. Each file is
@@ -51,6 +53,10 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("r3_lijst_tabel_nr_vraag_antwoord", "chromium.pdf"): _CENTRED,
     ("r3_so_brief_tabel_per_fractie", "chromium.pdf"): _CENTRED,
     ("jenv_brief_qa_tabel", "chromium.pdf"): _CENTRED,
+    ("lijst_begroting_vws_tabel", "chromium-hf.pdf"): _CENTRED,
+    ("r3_lijst_tabel_nr_vraag_antwoord", "chromium-hf.pdf"): _CENTRED,
+    ("r3_so_brief_tabel_per_fractie", "chromium-hf.pdf"): _CENTRED,
+    ("jenv_brief_qa_tabel", "chromium-hf.pdf"): _CENTRED,
 }
 
 

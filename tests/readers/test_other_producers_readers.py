@@ -1,6 +1,7 @@
 """Reader rules for files of other producers (round 4, ``tests/parse/test_other_producers.py``):
 note lists after the text, back-link arrows, LibreOffice's raised runs, wrapped markers,
-per-glyph runs, names with a capital inside broken at their hyphen."""
+per-glyph runs, names with a capital inside broken at their hyphen, a browser's print header
+and footer."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from kamerqa.readers.blocks import Block, drop_backlink
 from kamerqa.readers.docx import read as read_docx
 from kamerqa.readers.docx_notes import SUP_CLOSE, SUP_OPEN, attach_typed_notes
 from kamerqa.readers.pdf_endnotes import end_notes, rejoin_markers
-from kamerqa.readers.pdf_extract import Line, Span, join_spans
+from kamerqa.readers.pdf_extract import Line, PdfPage, Span, join_spans
+from kamerqa.readers.pdf_layout import find_furniture
 from kamerqa.readers.pdf_text import join_two
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -120,3 +122,17 @@ def test_libreoffice_raised_position_runs_are_note_markers() -> None:
     result = read_docx(_docx(body))
     assert [b.text for b in result.blocks] == ["Een eerste stap."]
     assert [(n.id, n.text) for n in result.blocks[0].notes] == [("1", "Handreiking, blz. 3.")]
+
+
+def test_a_browsers_print_header_and_footer_are_page_furniture() -> None:
+    def small(text: str, y: float, x0: float) -> Line:
+        return Line(
+            1, y, x0, x0 + 4 * len(text), 8.0, [Span(text, x0, x0 + 4 * len(text), 8.0, False)]
+        )
+
+    stamp, title = small("11/28/26, 6:26 PM", 770, 25), small("Antwoorden", 770, 297)
+    address, counter = small("file:///tmp/brief.html", 17, 24), small("1/1", 17, 576)
+    body = [_line("Vraag 1", 700, size=12.0), _line("Hoeveel?", 680, size=12.0)]
+    page = PdfPage(1, 595.0, 842.0, [stamp, title, *body, address, counter])
+    found = find_furniture([page], 12.0)
+    assert found == {id(stamp), id(title), id(address), id(counter)}

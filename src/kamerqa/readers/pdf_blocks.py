@@ -138,15 +138,10 @@ def _gap_clusters(gaps: Counter[float]) -> list[tuple[float, int]]:
 
 def _running_gaps(lines: list[TextLine], size: float) -> Counter[float]:
     """Gaps after body lines that run on into the next line: plain text at the column's left
-    edge, not ending a sentence and no heading (so no paragraph gap, no table cell)."""
-    lefts: dict[tuple[int, int], float] = {}
-    for item in lines:
-        line = item.line
-        if abs(line.size - size) < 0.3:
-            key = (line.page, line.column)
-            left = lefts.get(key)
-            if left is None or line.x0 < left:
-                lefts[key] = line.x0
+    edge, not ending a sentence, no heading and filling most of the column's width (so no
+    paragraph gap, no table cell, no short line such as "Ontvangen 20 mei 2026")."""
+    edges = _edges(lines, size)
+    lefts = {key: left for key, (left, _) in edges.items()}
     gaps: Counter[float] = Counter()
     indent = 1.5 * size
     for prev, cur in pairwise(lines):
@@ -158,6 +153,9 @@ def _running_gaps(lines: list[TextLine], size: float) -> Counter[float]:
         if max(a.x0, b.x0) - lefts[(a.page, a.column)] > indent:
             continue
         if a.bold or prev.heading or _SENTENCE_END.search(prev.text):
+            continue
+        left, right = edges[(a.page, a.column)]
+        if a.x1 - left < 0.7 * (right - left):
             continue
         gaps[round(a.y - b.y, 1)] += 1
     return gaps

@@ -89,7 +89,7 @@ def _wrapped_marker(before: Line, line: Line, size: float) -> bool:
     return (
         len(line.spans) == 1
         and _RAISED.fullmatch(line.spans[0].text.strip()) is not None
-        and line.size <= 0.75 * min(size, before.size)
+        and line.size <= 0.85 * min(size, before.size)
         and line.page == before.page
         and 0 < before.y - line.y < 1.5 * before.size
         and abs(line.x0 - before.x0) < before.size

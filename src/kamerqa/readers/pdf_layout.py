@@ -44,6 +44,12 @@ _PAGE_NUMBER = re.compile(r"^(?:[-–]\s*)?\d{1,4}(?:\s*(?:/|van|of)\s*\d{1,4})?
 _PAGE_LABEL = re.compile(
     r"^(?:\d{1,4}\s*)?(?:pagina|blz\.?|page)\s*\d{1,4}(?:\s*(?:/|van|of)\s*\d{1,4})?$", re.I
 )
+# What a browser prints in the page margins: the address, the date and time, "2/5".
+_BROWSER_STAMP = re.compile(
+    r"^(?:(?:fi ?le|https?)\s?:\s?//\S.*|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},?\s+\d{1,2}[:.]\d{2}"
+    r"(?:\s*[AP]M)?|\d{1,4}\s*/\s*\d{1,4})$",
+    re.I,
+)
 _DIGITS = re.compile(r"\d+")
 _NOTE_START = re.compile(r"^(\d{1,3})[.)]?\s+\S")
 _NOTE_NUMBER = re.compile(r"^\d{1,3}$")
@@ -96,7 +102,23 @@ def find_furniture(pages: list[PdfPage], size: float) -> set[int]:
             if len(same) >= needed:
                 furniture.add(id(line))
     furniture |= _repeated_letterhead(pages, needed, size)
-    return furniture
+    return furniture | _browser_margins(pages, size)
+
+
+def _browser_margins(pages: list[PdfPage], size: float) -> set[int]:
+    """A browser's print header and footer: the small print of a page's outer rows when one
+    of them is the address, the date and time or "2/5" (the title beside them goes too)."""
+    found: set[int] = set()
+    for page in pages:
+        outer = _edge_rows(page, 1, 1)
+        rows: dict[float, list[Line]] = defaultdict(list)
+        for line in page.lines:
+            if line.y in outer and line.size < 0.9 * size:
+                rows[line.y].append(line)
+        for lines in rows.values():
+            if any(_BROWSER_STAMP.match(clean(line.plain_text())) for line in lines):
+                found.update(id(line) for line in lines)
+    return found
 
 
 def _text_column(pages: list[PdfPage], size: float) -> tuple[float, float]:
