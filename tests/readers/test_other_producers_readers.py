@@ -136,3 +136,28 @@ def test_a_browsers_print_header_and_footer_are_page_furniture() -> None:
     page = PdfPage(1, 595.0, 842.0, [stamp, title, *body, address, counter])
     found = find_furniture([page], 12.0)
     assert found == {id(stamp), id(title), id(address), id(counter)}
+
+
+def test_a_row_whose_cells_stand_close_stays_in_the_table() -> None:
+    from kamerqa.readers.pdf_blocks import text_line
+    from kamerqa.readers.pdf_tables import split_tables
+
+    def row(y: float, left: str, right: str, gap: float = 60.0) -> list[Line]:
+        a = Span(left, 72.0, 72.0 + 5 * len(left), 11.0, False)
+        b = Span(right, 270.0, 270.0 + 5 * len(right), 11.0, False)
+        if gap < 60.0:  # one segment: the cells stand close
+            return [Line(1, y, 72.0, b.x1, 11.0, [a, b], row=int(1000 - y))]
+        return [
+            Line(1, y, 72.0, a.x1, 11.0, [a], row=int(1000 - y)),
+            Line(1, y, 270.0, b.x1, 11.0, [b], row=int(1000 - y)),
+        ]
+
+    lines = [
+        *row(700, "Hoofdstuk", "Bedrag"),
+        *row(684, "Defensie", "2.300"),
+        *row(668, "Infrastructuur en Waterstaat", "1.150", gap=23.0),
+        *row(652, "Overig", "2.650"),
+    ]
+    blocks = split_tables([text_line(line, set()) for line in lines], 11.0, {})
+    assert [b.kind for b in blocks] == ["table"]
+    assert blocks[0].rows[2:] == [["Infrastructuur en Waterstaat", "1.150"], ["Overig", "2.650"]]

@@ -50,10 +50,21 @@ def _region_end(rows: list[Row], first: int, size: float) -> int:
             break  # a table runs on over a page break, not to a later page
         if page == above_page and above[0].line.y - row[0].line.y > 3 * size:
             break
-        if len(row) == 1 and row[0].line.x0 <= left + size:
+        alone = len(row) == 1 and row[0].line.x0 <= left + size
+        if alone and not _spans_cells(row[0].line, rows[first:end], size):
             break
         end += 1
     return end
+
+
+def _spans_cells(line: Line, rows: list[Row], size: float) -> bool:
+    """A row printed as one segment because its cells stand close ("Waterstaat  1.150"): a
+    run after a gap starts where a later cell of the rows above starts."""
+    cell_starts = [cell.line.x0 for row in rows for cell in row[1:]]
+    return any(
+        after.x0 - before.x1 > 0.5 * size and any(abs(after.x0 - x) <= size for x in cell_starts)
+        for before, after in pairwise(line.spans)
+    )
 
 
 def _region_start(rows: list[Row], first: int, size: float, floor: int) -> int:
@@ -166,6 +177,13 @@ def _numbered_first_column(rows: list[Row], starts: list[float], size: float) ->
     return len(starts) >= 2 and bool(firsts) and all(_NUMBER.match(c.text) for c in firsts)
 
 
+def _cells(row: Row, starts: list[float], size: float) -> int:
+    """How many cells a row has (one segment may hold cells that stand close)."""
+    if len(row) >= 2:
+        return len(row)
+    return len(set(_span_columns(row[0].line.spans, starts, size)))
+
+
 def _owners(rows: list[Row], starts: list[float], size: float) -> list[int]:
     """For each row, the table row it belongs to: its padded group (see ``_padded_groups``),
     or without padding itself when it has several cells (unless the first column numbers the
@@ -174,14 +192,15 @@ def _owners(rows: list[Row], starts: list[float], size: float) -> list[int]:
     padded = _padded_groups(rows, size)
     if padded is not None:
         return padded
-    multi = [i for i, row in enumerate(rows) if len(row) >= 2]
+    multi = [i for i, row in enumerate(rows) if _cells(row, starts, size) >= 2]
+    own_row = set(multi)
     numbered = _numbered_first_column(rows, starts, size)
     owners: list[int] = []
     for index, row in enumerate(rows):
         if numbered and index and row[0].line.x0 > starts[1] - 1.5 * size:
             owners.append(owners[-1])  # no number: the cells of the numbered row go on
             continue
-        if len(row) >= 2:
+        if index in own_row:
             owners.append(index)
             continue
         line = row[0].line
