@@ -37,9 +37,16 @@ from build import DOCUMENTS, PRODUCERS, SETS  # noqa: E402
 
 sys.path.remove(str(HERE))
 
-_CENTRED = (
-    "Chromium centres table cells vertically and pads them little: the lines of a row's cells "
-    "interleave and the number sits in the middle of its row, so rows cannot be told apart"
+# Q&A tables printed by Chromium (td { vertical-align: middle }): cells centred vertically,
+# so the lines of neighbouring cells interleave. The rows of such a table are grouped by their
+# middles (pdf_tables._centred_groups); what is left:
+_ROW_OVER_PAGES = (
+    "Chromium splits a table row over a page break and centres each part (the number sits in "
+    "the second) and repeats the header there: the two parts are not joined"
+)
+_REGION = (
+    "centred cells of different heights leave few baselines with two cells, so the table "
+    "region is not found or cut short and its cells are read as paragraphs"
 )
 KNOWN_GAPS: dict[tuple[str, str], str] = {
     # LibreOffice breaks a word that is wider than its narrow table column without a hyphen
@@ -48,15 +55,14 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     # a paragraph that ends on a full line at the foot of page 1 and a new one at the top of
     # page 2 (LibreOffice drops the space above it there): nothing in the layout separates them
     ("nota_huurtoeslag_gezamenlijke_fracties", "pandoc.pdf"): "paragraph joined over a page break",
-    # Q&A tables printed by Chromium (td { vertical-align: middle })
-    ("lijst_begroting_vws_tabel", "chromium.pdf"): _CENTRED,
-    ("r3_lijst_tabel_nr_vraag_antwoord", "chromium.pdf"): _CENTRED,
-    ("r3_so_brief_tabel_per_fractie", "chromium.pdf"): _CENTRED,
-    ("jenv_brief_qa_tabel", "chromium.pdf"): _CENTRED,
-    ("lijst_begroting_vws_tabel", "chromium-hf.pdf"): _CENTRED,
-    ("r3_lijst_tabel_nr_vraag_antwoord", "chromium-hf.pdf"): _CENTRED,
-    ("r3_so_brief_tabel_per_fractie", "chromium-hf.pdf"): _CENTRED,
-    ("jenv_brief_qa_tabel", "chromium-hf.pdf"): _CENTRED,
+    ("r3_lijst_tabel_nr_vraag_antwoord", "chromium.pdf"): _ROW_OVER_PAGES,
+    ("r3_lijst_tabel_nr_vraag_antwoord", "chromium-hf.pdf"): _ROW_OVER_PAGES,
+    ("lijst_begroting_vws_tabel", "chromium.pdf"): _REGION,
+    ("lijst_begroting_vws_tabel", "chromium-hf.pdf"): _REGION,
+    ("r3_so_brief_tabel_per_fractie", "chromium.pdf"): _REGION,
+    ("r3_so_brief_tabel_per_fractie", "chromium-hf.pdf"): _REGION,
+    ("jenv_brief_qa_tabel", "chromium.pdf"): _REGION,
+    ("jenv_brief_qa_tabel", "chromium-hf.pdf"): _REGION,
 }
 
 

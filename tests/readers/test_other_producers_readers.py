@@ -161,3 +161,29 @@ def test_a_row_whose_cells_stand_close_stays_in_the_table() -> None:
     blocks = split_tables([text_line(line, set()) for line in lines], 11.0, {})
     assert [b.kind for b in blocks] == ["table"]
     assert blocks[0].rows[2:] == [["Infrastructuur en Waterstaat", "1.150"], ["Overig", "2.650"]]
+
+
+def test_cells_centred_vertically_are_grouped_by_their_middle() -> None:
+    from kamerqa.readers.pdf_blocks import text_line
+    from kamerqa.readers.pdf_tables import split_tables
+
+    x = {0: 63.0, 1: 223.0, 2: 384.0}
+
+    def cell(y: float, column: int, text: str) -> Line:
+        span = Span(text, x[column], x[column] + 4 * len(text), 11.0, False)
+        return Line(1, y, span.x0, span.x1, 11.0, [span], row=int(1000 - y))
+
+    lines = [
+        cell(320, 0, "Nr"), cell(320, 1, "Vraag"), cell(320, 2, "Antwoord"),
+        cell(300, 1, "Hoeveel geld is er"), cell(292, 2, "Er is"),
+        cell(284, 0, "1"), cell(284, 1, "gereserveerd voor"), cell(276, 2, "15 miljoen."),
+        cell(268, 1, "sluizen?"),
+        cell(246, 0, "2"), cell(246, 1, "En voor bruggen?"), cell(246, 2, "Niets."),
+    ]  # fmt: skip
+    blocks = split_tables([text_line(line, set()) for line in lines], 11.0, {})
+    assert [b.kind for b in blocks] == ["table"]
+    assert blocks[0].rows == [
+        ["Nr", "Vraag", "Antwoord"],
+        ["1", "Hoeveel geld is er gereserveerd voor sluizen?", "Er is 15 miljoen."],
+        ["2", "En voor bruggen?", "Niets."],
+    ]

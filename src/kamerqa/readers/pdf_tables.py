@@ -12,6 +12,7 @@ borders belongs to the table, over page breaks too, and its left border is the t
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from itertools import groupby, pairwise
 
 from kamerqa.readers.blocks import Block, Note
@@ -177,6 +178,72 @@ def _numbered_first_column(rows: list[Row], starts: list[float], size: float) ->
     return len(starts) >= 2 and bool(firsts) and all(_NUMBER.match(c.text) for c in firsts)
 
 
+def _centred_groups(rows: list[Row], starts: list[float], size: float) -> list[int] | None:
+    """For each row, the first row of its table row when cells are centred vertically, so that
+    the lines of neighbouring cells interleave (baselines closer than 0.9 x the size; a
+    browser's print of an HTML table). The lines of one cell follow each other at the pitch;
+    the cells of one table row share their middle. None when the lines do not interleave."""
+    lines = [row[0].line for row in rows]
+    gaps = [a.y - b.y for a, b in pairwise(lines) if a.page == b.page]
+    if not any(0 < gap < 0.9 * size for gap in gaps):
+        return None
+    by_column: dict[int, list[int]] = defaultdict(list)
+    for index, row in enumerate(rows):
+        for column in sorted({_column(starts, cell.line.x0, size) for cell in row}):
+            by_column[column].append(index)
+    pitch = _cell_pitch(rows, by_column, size)
+    cells: list[tuple[int, float, list[int]]] = []  # (page, middle, rows) of each cell
+    for members in by_column.values():
+        cell = [members[0]]
+        for a, b in pairwise(members):
+            first, second = rows[a][0].line, rows[b][0].line
+            if first.page != second.page or first.y - second.y > pitch + 0.25 * size:
+                cells.append(_middle(rows, cell))
+                cell = []
+            cell.append(b)
+        cells.append(_middle(rows, cell))
+    cells.sort(key=lambda item: (item[0], -item[1]))
+    owners = list(range(len(rows)))
+    anchor: tuple[int, float] | None = None
+    for page, middle, members in cells:
+        if anchor is None or page != anchor[0] or anchor[1] - middle > 0.4 * size:
+            anchor = (page, middle)
+            lead = members[0]
+        _join(owners, [lead, *members])
+    return [_root(owners, index) for index in range(len(rows))]
+
+
+def _cell_pitch(rows: list[Row], by_column: dict[int, list[int]], size: float) -> float:
+    """The distance between the lines of one cell: the smallest gap of a line size or more
+    between lines in one column."""
+    gaps = [
+        rows[a][0].line.y - rows[b][0].line.y
+        for members in by_column.values()
+        for a, b in pairwise(members)
+        if rows[a][0].line.page == rows[b][0].line.page
+    ]
+    return min((gap for gap in gaps if gap >= 0.9 * size), default=1.2 * size)
+
+
+def _middle(rows: list[Row], cell: list[int]) -> tuple[int, float, list[int]]:
+    top, bottom = rows[cell[0]][0].line, rows[cell[-1]][0].line
+    return top.page, (top.y + bottom.y) / 2, cell
+
+
+def _root(owners: list[int], index: int) -> int:
+    while owners[index] != index:
+        index = owners[index]
+    return index
+
+
+def _join(owners: list[int], members: list[int]) -> None:
+    """Union of the rows in ``members``; the root is the first row of the group."""
+    roots = {_root(owners, index) for index in members}
+    low = min(roots)
+    for root in roots:
+        owners[root] = low
+
+
 def _cells(row: Row, starts: list[float], size: float) -> int:
     """How many cells a row has (one segment may hold cells that stand close)."""
     if len(row) >= 2:
@@ -189,6 +256,9 @@ def _owners(rows: list[Row], starts: list[float], size: float) -> list[int]:
     or without padding itself when it has several cells (unless the first column numbers the
     rows and this one has no number), or for a continuation line the nearest multi-cell row
     above or below (cells may be centred vertically)."""
+    centred = _centred_groups(rows, starts, size)
+    if centred is not None:
+        return centred
     padded = _padded_groups(rows, size)
     if padded is not None:
         return padded
