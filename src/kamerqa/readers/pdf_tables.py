@@ -83,7 +83,9 @@ def _region_start(rows: list[Row], first: int, size: float, floor: int) -> int:
 
 
 def _starts(rows: list[Row], size: float) -> list[float]:
-    """Column starts: x positions where at least two cells or cell lines start."""
+    """Column starts: x positions where at least two cells or cell lines start; and left of
+    them a first-column cell that starts a row of several cells (a table of one row whose
+    number is centred beside its wrapped cells)."""
     xs = sorted(cell.line.x0 for row in rows for cell in row)
     clusters: list[list[float]] = []
     for x in xs:
@@ -91,7 +93,12 @@ def _starts(rows: list[Row], size: float) -> list[float]:
             clusters[-1].append(x)
         else:
             clusters.append([x])
-    return [min(c) for c in clusters if len(c) >= 2]
+    starts = [min(c) for c in clusters if len(c) >= 2]
+    first = clusters[0] if clusters else []
+    alone = bool(starts) and len(first) == 1 and first[0] < starts[0] - 1.5 * size
+    if alone and any(len(row) >= 2 and row[0].line.x0 == first[0] for row in rows):
+        starts.insert(0, first[0])
+    return starts
 
 
 def _column(starts: list[float], x: float, size: float) -> int:
@@ -185,7 +192,7 @@ def _centred_groups(rows: list[Row], starts: list[float], size: float) -> list[i
     the cells of one table row share their middle. None when the lines do not interleave."""
     lines = [row[0].line for row in rows]
     gaps = [a.y - b.y for a, b in pairwise(lines) if a.page == b.page]
-    if not any(0 < gap < 0.9 * size for gap in gaps):
+    if not any(0 < gap < 0.9 * size for gap in gaps) and not _number_below_top(rows, starts, size):
         return None
     by_column: dict[int, list[int]] = defaultdict(list)
     for index, row in enumerate(rows):
@@ -211,6 +218,18 @@ def _centred_groups(rows: list[Row], starts: list[float], size: float) -> list[i
             lead = members[0]
         _join(owners, [lead, *members])
     return [_root(owners, index) for index in range(len(rows))]
+
+
+def _number_below_top(rows: list[Row], starts: list[float], size: float) -> bool:
+    """The first row under the header has cells but none in the first column, and a later row
+    has one: the number stands in the middle of its row, beside the second line of its cells
+    (a header line of one cell, "(van)", is no such row)."""
+
+    def numbered(row: Row) -> bool:
+        return any(_column(starts, cell.line.x0, size) == 0 for cell in row)
+
+    second = rows[1] if len(rows) > 2 else []
+    return len(second) >= 2 and not numbered(second) and any(numbered(row) for row in rows[2:])
 
 
 def _cell_pitch(rows: list[Row], by_column: dict[int, list[int]], size: float) -> float:
