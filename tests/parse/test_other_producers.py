@@ -24,11 +24,10 @@ from typing import Any
 
 import pytest
 
-from kamerqa.model import Document
 from kamerqa.parse import parse_bytes
 
-from .test_unseen_genres import _answers, _footnotes, _metadata, _questions
 from .test_unseen_kamervragen import _summary
+from .test_unseen_round3 import _check_genre, _reference_keys
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 HERE = FIXTURES / "producers"
@@ -80,27 +79,6 @@ def _case(name: str, producer: str) -> Any:
 
 
 CASES = [_case(name, producer) for name in DOCUMENTS for producer in PRODUCERS]
-
-
-def _reference_keys(document: Document) -> set[str]:
-    keys = set()
-    for ref in document.references:
-        key = ref.koop_id or "-".join(p for p in (ref.dossier, ref.number) if p)
-        keys.add(f"{ref.type}:{key}")
-    return keys
-
-
-def _check_genre(document: Document, expected: dict[str, Any]) -> None:
-    assert document.genre == expected["genre"]
-    assert _metadata(document, expected["metadata"]) == expected["metadata"]
-    assert _questions(document) == expected["questions"]
-    assert _answers(document) == expected["answers"]
-    assert _footnotes(document) == expected["footnotes"]
-    if "parties" in expected:
-        assert [[p.name, p.question_numbers] for p in document.parties] == expected["parties"]
-    if "title" in expected:
-        assert document.title == expected["title"]
-    assert document.warnings == []
 
 
 @pytest.mark.parametrize(("name", "producer"), CASES)
