@@ -58,9 +58,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("r3_lijst_tabel_nr_vraag_antwoord", "chromium-hf.pdf"): _ROW_OVER_PAGES,
     ("lijst_begroting_vws_tabel", "chromium.pdf"): _REGION,
     ("lijst_begroting_vws_tabel", "chromium-hf.pdf"): _REGION,
-    ("r3_so_brief_tabel_per_fractie", "chromium-hf.pdf"): _REGION,
-    ("jenv_brief_qa_tabel", "chromium.pdf"): _REGION,
-    ("jenv_brief_qa_tabel", "chromium-hf.pdf"): _REGION,
 }
 
 

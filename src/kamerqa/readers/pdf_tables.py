@@ -40,6 +40,7 @@ def _region_end(rows: list[Row], first: int, size: float) -> int:
     (in a ruled table: every row between its borders, over page breaks too)."""
     grid = rows[first][0].line.grid
     left = grid[0] if grid else min(cell.line.x0 for cell in rows[first])
+    cell_size = rows[first][0].line.size
     end = first + 1
     while end < len(rows):
         row, above = rows[end], rows[end - 1]
@@ -51,11 +52,24 @@ def _region_end(rows: list[Row], first: int, size: float) -> int:
             break  # a table runs on over a page break, not to a later page
         if page == above_page and above[0].line.y - row[0].line.y > 3 * size:
             break
+        if not 0.8 * cell_size <= row[0].line.size <= 1.2 * cell_size:
+            break  # small print (a running header at the top of the next page): no cell
         alone = len(row) == 1 and row[0].line.x0 <= left + size
-        if alone and not _spans_cells(row[0].line, rows[first:end], size):
+        if (
+            alone
+            and not _interleaved(row, above, size)
+            and not _spans_cells(row[0].line, rows[first:end], size)
+        ):
             break
         end += 1
     return end
+
+
+def _interleaved(row: Row, above: Row, size: float) -> bool:
+    """A line less than a line's height below the row above on the same page: a cell centred
+    vertically beside the wrapped cells of its row (a browser's print of an HTML table)."""
+    line, over = row[0].line, above[0].line
+    return line.page == over.page and 0 < over.y - line.y < 0.9 * size
 
 
 def _spans_cells(line: Line, rows: list[Row], size: float) -> bool:
@@ -86,26 +100,43 @@ def _starts(rows: list[Row], size: float) -> list[float]:
     """Column starts: x positions where at least two cells or cell lines start; and left of
     them a first-column cell that starts a row of several cells (a table of one row whose
     number is centred beside its wrapped cells)."""
-    xs = sorted(cell.line.x0 for row in rows for cell in row)
+    xs = sorted(cell.line.x0 for row in _without_repeated_header(rows) for cell in row)
     clusters: list[list[float]] = []
     for x in xs:
         if clusters and x - clusters[-1][-1] <= 1.5 * size:
             clusters[-1].append(x)
         else:
             clusters.append([x])
+    clusters = [part for cluster in clusters for part in _split_cluster(cluster, size)]
     starts = [min(c) for c in clusters if len(c) >= 2]
     first = clusters[0] if clusters else []
     alone = bool(starts) and len(first) == 1 and first[0] < starts[0] - 1.5 * size
-    if alone and any(len(row) >= 2 and row[0].line.x0 == first[0] for row in rows):
+    if alone and any(_leads(row, first[0]) for row in rows):
         starts.insert(0, first[0])
     return starts
+
+
+def _leads(row: Row, x: float) -> bool:
+    """The row starts at ``x`` with a cell beside others, or is a bare number there (a number
+    centred vertically beside the wrapped cells of its row)."""
+    return row[0].line.x0 == x and (len(row) >= 2 or bool(_NUMBER.match(row[0].text)))
+
+
+def _split_cluster(cluster: list[float], size: float) -> list[list[float]]:
+    """Two close columns (Nr. | Vraag) in one chain of starts: cut where the starts leave a
+    gap of over 0.75 x the size and at least two starts stand on either side."""
+    for index in range(2, len(cluster) - 1):
+        if cluster[index] - cluster[index - 1] > 0.75 * size:
+            return [cluster[:index], *_split_cluster(cluster[index:], size)]
+    return [cluster]
 
 
 def _column(starts: list[float], x: float, size: float) -> int:
     """The column whose start is the last one at or left of ``x``."""
     index = 0
     for position, start in enumerate(starts):
-        if x >= start - 1.5 * size:
+        before = starts[position - 1] if position else start - 3 * size
+        if x >= start - min(1.5 * size, (start - before) / 2):
             index = position
     return index
 
@@ -196,7 +227,9 @@ def _centred_groups(rows: list[Row], starts: list[float], size: float) -> list[i
         return None
     by_column: dict[int, list[int]] = defaultdict(list)
     for index, row in enumerate(rows):
-        for column in sorted({_column(starts, cell.line.x0, size) for cell in row}):
+        for column in sorted(
+            {c for cell in row for c in _span_columns(cell.line.spans, starts, size)}
+        ):
             by_column[column].append(index)
     pitch = _cell_pitch(rows, by_column, size)
     cells: list[tuple[int, float, list[int]]] = []  # (page, middle, rows) of each cell
@@ -204,7 +237,7 @@ def _centred_groups(rows: list[Row], starts: list[float], size: float) -> list[i
         cell = [members[0]]
         for a, b in pairwise(members):
             first, second = rows[a][0].line, rows[b][0].line
-            if first.page != second.page or first.y - second.y > pitch + 0.25 * size:
+            if first.page != second.page or first.y - second.y > pitch + 0.1 * size:
                 cells.append(_middle(rows, cell))
                 cell = []
             cell.append(b)
@@ -310,11 +343,15 @@ def _texts(row: Row) -> list[str]:
     return [cell.text.strip() for cell in row]
 
 
-def _table_block(rows: list[Row], starts: list[float], size: float, notes: dict[str, str]) -> Block:
-    # the header row repeated at the top of the next page is left out (also when its first
-    # cell, printed at the same place on every page, was taken for page furniture)
+def _without_repeated_header(rows: list[Row]) -> list[Row]:
+    """The rows without the header row repeated at the top of the next page (also when its
+    first cell, printed at the same place on every page, was taken for page furniture)."""
     header = set(_texts(rows[0]))
-    rows = rows[:1] + [row for row in rows[1:] if len(row) < 2 or not set(_texts(row)) <= header]
+    return rows[:1] + [row for row in rows[1:] if len(row) < 2 or not set(_texts(row)) <= header]
+
+
+def _table_block(rows: list[Row], starts: list[float], size: float, notes: dict[str, str]) -> Block:
+    rows = _without_repeated_header(rows)
     owners = _owners(rows, starts, size)
     cells_of: dict[int, list[str]] = {}
     for index, row in enumerate(rows):
