@@ -55,7 +55,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     # page 2 (LibreOffice drops the space above it there): nothing in the layout separates them
     ("nota_huurtoeslag_gezamenlijke_fracties", "pandoc.pdf"): "paragraph joined over a page break",
     ("r3_lijst_tabel_nr_vraag_antwoord", "chromium.pdf"): _ROW_OVER_PAGES,
-    ("r3_lijst_tabel_nr_vraag_antwoord", "chromium-hf.pdf"): _ROW_OVER_PAGES,
     ("lijst_begroting_vws_tabel", "chromium.pdf"): _REGION,
     ("lijst_begroting_vws_tabel", "chromium-hf.pdf"): _REGION,
 }

@@ -250,7 +250,26 @@ def _centred_groups(rows: list[Row], starts: list[float], size: float) -> list[i
             anchor = (page, middle)
             lead = members[0]
         _join(owners, [lead, *members])
-    return [_root(owners, index) for index in range(len(rows))]
+    return _join_page_tops(rows, [_root(owners, index) for index in range(len(rows))], starts, size)
+
+
+def _join_page_tops(
+    rows: list[Row], owners: list[int], starts: list[float], size: float
+) -> list[int]:
+    """A table row split over a page break (each part centred on its page): when the first
+    column numbers the rows, a row at the top of a page without a number continues the row
+    before the break."""
+    if not _numbered_first_column(rows, starts, size):
+        return owners
+    numbered = {
+        owners[i] for i, row in enumerate(rows) if _column(starts, row[0].line.x0, size) == 0
+    }
+    joined = owners[:]
+    for index in range(1, len(rows)):
+        new_page = rows[index][0].line.page != rows[index - 1][0].line.page
+        if new_page and owners[index] == index and index not in numbered:
+            joined = [joined[index - 1] if owner == index else owner for owner in joined]
+    return joined
 
 
 def _number_below_top(rows: list[Row], starts: list[float], size: float) -> bool:
