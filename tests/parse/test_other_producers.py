@@ -39,13 +39,9 @@ sys.path.remove(str(HERE))
 # Q&A tables printed by Chromium (td { vertical-align: middle }): cells centred vertically,
 # so the lines of neighbouring cells interleave. The rows of such a table are grouped by their
 # middles (pdf_tables._centred_groups); what is left:
-_ROW_OVER_PAGES = (
-    "Chromium splits a table row over a page break and centres each part (the number sits in "
-    "the second) and repeats the header there: the two parts are not joined"
-)
 _REGION = (
-    "centred cells of different heights leave few baselines with two cells, so the table "
-    "region is not found or cut short and its cells are read as paragraphs"
+    "a table of one row per question whose header cells are centred: few column starts are "
+    "shared by two lines, so header, question lines and page numbers land in the wrong cells"
 )
 KNOWN_GAPS: dict[tuple[str, str], str] = {
     # LibreOffice breaks a word that is wider than its narrow table column without a hyphen
@@ -54,7 +50,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     # a paragraph that ends on a full line at the foot of page 1 and a new one at the top of
     # page 2 (LibreOffice drops the space above it there): nothing in the layout separates them
     ("nota_huurtoeslag_gezamenlijke_fracties", "pandoc.pdf"): "paragraph joined over a page break",
-    ("r3_lijst_tabel_nr_vraag_antwoord", "chromium.pdf"): _ROW_OVER_PAGES,
     ("lijst_begroting_vws_tabel", "chromium.pdf"): _REGION,
     ("lijst_begroting_vws_tabel", "chromium-hf.pdf"): _REGION,
 }
