@@ -24,6 +24,7 @@ Row = list[TextLine]
 
 
 _NUMBER = re.compile(r"^\s*\d{1,3}[a-z]?[.)]?\s*$")
+_LEADING_NUMBER = re.compile(r"^\s*\d{1,3}[a-z]?[.)]?(\s|$)")  # also "3  Wordt …" (close cells)
 
 
 def _rows(items: list[TextLine]) -> list[Row]:
@@ -259,7 +260,8 @@ def _join_page_tops(
     """A table row split over a page break (each part centred on its page): when the first
     column numbers the rows, a row at the top of a page without a number continues the row
     before the break."""
-    if not _numbered_first_column(rows, starts, size):
+    firsts = [row[0].text for row in rows[1:] if _column(starts, row[0].line.x0, size) == 0]
+    if not firsts or not all(_LEADING_NUMBER.match(text) for text in firsts):
         return owners
     numbered = {
         owners[i] for i, row in enumerate(rows) if _column(starts, row[0].line.x0, size) == 0
