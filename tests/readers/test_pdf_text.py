@@ -6,6 +6,7 @@ import unicodedata
 
 import pytest
 
+from kamerqa.readers.pdf_extract import Span, join_spans
 from kamerqa.readers.pdf_text import glue_punctuation, join_lines, normalise_text
 
 
@@ -43,3 +44,12 @@ def test_invisible_characters_and_odd_spaces_go() -> None:
 
 def test_punctuation_left_alone_by_a_removed_marker_is_glued_back() -> None:
     assert glue_punctuation("van Both Ends ? Ja") == "van Both Ends? Ja"
+
+
+def test_single_glyphs_without_space_characters_get_a_space_at_a_word_gap() -> None:
+    # pdfium's text page gives no space characters on some Chromium pages: word gaps of
+    # about 0.25 x the size still part the words, glyphs of one word (under 0.15) stay joined
+    glyphs = [("d", 0.0, 6.0), ("e", 6.6, 12.0), ("A", 14.6, 21.0), ("2", 21.5, 27.0)]
+    assert join_spans([Span(t, a, b, 11.0, False) for t, a, b in glyphs]) == "de A2"
+    italic = [Span("n", 83.6, 88.3, 11.0, False), Span("?", 90.3, 94.2, 11.0, False)]
+    assert join_spans(italic) == "n?"  # 0.18 x the size before punctuation: no space
